@@ -1,0 +1,28 @@
+//! joyous-departures: joyous goodbye messages in many languages.
+//!
+//! ```
+//! use joyous_departures::{generate_goodbye, GoodbyeOptions};
+//! let text = generate_goodbye(GoodbyeOptions { seed: Some(7), ..Default::default() }).unwrap();
+//! assert!(!text.is_empty());
+//! ```
+//!
+//! The same API reaches Python (UniFFI) and TypeScript (our bindgen): half of
+//! it is declared in `udl/joyous_departures.udl`, half by the `uniffi::export`
+//! items here, all behind the `ffi` feature.
+
+mod corpus;
+mod datetime;
+mod emoji;
+#[cfg(feature = "ffi")]
+mod ffi;
+mod error;
+mod generator;
+mod options;
+mod platform;
+
+pub use error::GoodbyeError;
+pub use generator::{generate_goodbye, supported_languages, version, Generator, Goodbye};
+pub use options::{GoodbyeOptions, TemplateArgs};
+
+#[cfg(feature = "ffi")]
+uniffi::include_scaffolding!("joyous_departures");

@@ -1,0 +1,39 @@
+//! `cargo xtask <verb>`: every workflow of the project, in Rust.
+
+mod demo;
+mod dist;
+mod generate;
+mod python;
+mod test;
+mod workspace;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "joyous-departures' build, generation and test tasks")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate the bindings under generated/ from the declared API.
+    Generate,
+    /// Build the Python wheel into target/dist/.
+    Dist,
+    /// Run every test: cargo tests, pytest on the built wheel, conformance vectors.
+    Test,
+    /// Print one seeded goodbye per runtime; all lines must agree.
+    Demo,
+}
+
+fn main() -> anyhow::Result<()> {
+    let workspace = workspace::Workspace::locate()?;
+    match Cli::parse().command {
+        Command::Generate => generate::run(&workspace),
+        Command::Dist => dist::run(&workspace).map(drop),
+        Command::Test => test::run(&workspace),
+        Command::Demo => demo::run(&workspace),
+    }
+}
