@@ -1,10 +1,11 @@
 fn main() {
-    // The UDL half of the declared API lives in the workspace's udl/ folder.
+    // src/joyous_departures.udl is a symlink to udl/joyous_departures.udl, the
+    // UDL half of the declared API: uniffi's library mode (xtask, maturin) looks
+    // for a crate's UDL under its src/, while the design keeps it in udl/.
     #[cfg(feature = "ffi")]
     {
-        let udl = "../../udl/joyous_departures.udl";
-        println!("cargo:rerun-if-changed={udl}");
-        // The UDL sits outside the crate, so name the crate rather than let uniffi guess it.
-        uniffi::generate_scaffolding_for_crate(udl, "joyous_departures").expect("UniFFI scaffolding from udl/joyous_departures.udl");
+        let udl = "src/joyous_departures.udl";
+        println!("cargo:rerun-if-changed=../../udl/joyous_departures.udl");
+        uniffi::generate_scaffolding(udl).expect("UniFFI scaffolding from udl/joyous_departures.udl");
     }
 }

@@ -66,7 +66,7 @@ fn which(program: &str) -> Option<Utf8PathBuf> {
 }
 
 /// Run to completion with output shown; fail naming the command.
-pub fn run(cmd: &mut Command) -> Result<()> {
+pub fn exec(cmd: &mut Command) -> Result<()> {
     let shown = describe(cmd);
     let status = cmd.status().with_context(|| format!("could not start `{shown}`"))?;
     if !status.success() {
@@ -76,7 +76,7 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 }
 
 /// Run and return stdout (stderr passes through); fail naming the command.
-pub fn output(cmd: &mut Command) -> Result<String> {
+pub fn capture(cmd: &mut Command) -> Result<String> {
     let shown = describe(cmd);
     let out = cmd
         .stderr(Stdio::inherit())
@@ -99,7 +99,7 @@ fn describe(cmd: &Command) -> String {
 /// The host cdylib of the core, built with the `ffi` feature: the input to
 /// UniFFI's library mode.
 pub fn build_core_cdylib(ws: &Workspace) -> Result<Utf8PathBuf> {
-    run(CARGO
+    exec(CARGO
         .command()?
         .current_dir(&ws.root)
         .args(["build", "--quiet", "--package", CORE_PACKAGE, "--features", "ffi"]))

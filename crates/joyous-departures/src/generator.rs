@@ -263,7 +263,7 @@ mod tests {
         GoodbyeOptions {
             use_emojis,
             template_args: args,
-            now: Some(UNIX_EPOCH + std::time::Duration::from_secs(1_795_443_900)),
+            now: Some(UNIX_EPOCH + std::time::Duration::from_secs(1_795_442_700)),
             ..Default::default()
         }
     }

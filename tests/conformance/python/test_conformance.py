@@ -1,0 +1,56 @@
+"""Runs tests/conformance/*.json against the installed wheel."""
+
+import json
+import pathlib
+from datetime import datetime
+
+import pytest
+
+import joyous_departures as jd
+
+CASES_DIR = pathlib.Path(__file__).resolve().parents[1]
+FILES = sorted(CASES_DIR.glob("*.json"))
+CASES = [(f.name, case) for f in FILES for case in json.loads(f.read_text(encoding="utf-8"))["cases"]]
+
+
+def options_from(o):
+    kwargs = {}
+    for key, value in o.items():
+        if key == "seed":
+            value = int(value)
+        elif key == "now":
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        elif key == "template_args":
+            value = jd.TemplateArgs(**value)
+        kwargs[key] = value
+    return jd.GoodbyeOptions(**kwargs)
+
+
+def run(case):
+    options = options_from(case.get("options", {}))
+    call = case.get("call", "generate_goodbye")
+    if call == "generate_goodbye":
+        return {"text": jd.generate_goodbye(options)}
+    if call == "generator":
+        corpus = case.get("corpus")
+        g = jd.Generator.with_corpus(corpus, options) if corpus is not None else jd.Generator(options)
+        return {"texts": [g.text for g in g.generate_batch(case.get("count", 1))]}
+    raise AssertionError(f"unknown call {call}")
+
+
+def test_there_are_enough_cases():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("file, case", CASES, ids=[f"{f}:{c['id']}" for f, c in CASES])
+def test_case(file, case):
+    expect = case["expect"]
+    if "error" in expect:
+        variant = getattr(jd.GoodbyeError, expect["error"])
+        with pytest.raises(variant) as raised:
+            run(case)
+        assert isinstance(raised.value, jd.GoodbyeError) and str(raised.value).strip()
+        for name, value in expect.get("fields", {}).items():
+            assert getattr(raised.value, name) == value, name
+    else:
+        assert run(case) == expect

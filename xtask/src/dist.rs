@@ -1,0 +1,50 @@
+//! `cargo xtask dist`: the Python wheel (and later the npm package) in target/dist/.
+
+use anyhow::{bail, Context, Result};
+use camino::Utf8PathBuf;
+
+use crate::python::tools_venv;
+use crate::workspace::{exec, step, Workspace};
+
+pub struct Artifacts {
+    pub wheel: Utf8PathBuf,
+}
+
+pub fn run(ws: &Workspace) -> Result<Artifacts> {
+    step(1, 1, "building the Python wheel with maturin (release)");
+    let wheel = build_wheel(ws)?;
+    let size = std::fs::metadata(&wheel)?.len();
+    println!("   {wheel} ({:.0} KB)", size as f64 / 1024.0);
+    Ok(Artifacts { wheel })
+}
+
+fn build_wheel(ws: &Workspace) -> Result<Utf8PathBuf> {
+    let venv = tools_venv(ws)?;
+    let out_dir = ws.path("target/dist");
+    let prefix = format!("joyous_departures-{}-", ws.version());
+    // Drop wheels of this version from earlier builds so the one we return is this build's.
+    if let Ok(entries) = out_dir.read_dir_utf8() {
+        for entry in entries.flatten() {
+            if entry.file_name().starts_with(&prefix) && entry.file_name().ends_with(".whl") {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+    }
+    exec(venv
+        .tool("maturin")
+        .current_dir(&ws.root)
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(ws.core_dir().join("Cargo.toml"))
+        .args(["--out", out_dir.as_str()]))
+    .context("maturin build")?;
+    let wheels: Vec<Utf8PathBuf> = out_dir
+        .read_dir_utf8()?
+        .flatten()
+        .filter(|e| e.file_name().starts_with(&prefix) && e.file_name().ends_with(".whl"))
+        .map(|e| e.into_path())
+        .collect();
+    match wheels.as_slice() {
+        [wheel] => Ok(wheel.clone()),
+        other => bail!("expected one {prefix}*.whl in {out_dir}, found {other:?}"),
+    }
+}
