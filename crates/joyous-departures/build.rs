@@ -6,6 +6,7 @@ fn main() {
     {
         let udl = "src/joyous_departures.udl";
         println!("cargo:rerun-if-changed=../../udl/joyous_departures.udl");
-        uniffi::generate_scaffolding(udl).expect("UniFFI scaffolding from udl/joyous_departures.udl");
+        uniffi::generate_scaffolding(udl)
+            .expect("UniFFI scaffolding from udl/joyous_departures.udl");
     }
 }

@@ -30,7 +30,8 @@ pub fn run(ws: &Workspace) -> Result<()> {
     eprintln!("-- building the Python wheel (a few minutes on a fresh machine)");
     let wheel = crate::dist::run(ws)?.wheel;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
-    let python = capture(venv.python().args(["-c", PYTHON_DEMO, OPTIONS_JSON])).context("Python demo")?;
+    let python =
+        capture(venv.python().args(["-c", PYTHON_DEMO, OPTIONS_JSON])).context("Python demo")?;
 
     let lines = [("rust", rust), ("python", python.trim_end().to_owned())];
     for (runtime, message) in &lines {
@@ -46,11 +47,17 @@ pub fn run(ws: &Workspace) -> Result<()> {
 fn rust_options(json: &str) -> Result<GoodbyeOptions> {
     let o: serde_json::Value = serde_json::from_str(json)?;
     let text = |v: &serde_json::Value, key: &str| v[key].as_str().map(str::to_owned);
-    let now: jiff::Timestamp = text(&o, "now").context("demo options need `now`")?.parse()?;
+    let now: jiff::Timestamp = text(&o, "now")
+        .context("demo options need `now`")?
+        .parse()?;
     let args = &o["template_args"];
     Ok(GoodbyeOptions {
         language_code: text(&o, "language_code").context("demo options need `language_code`")?,
-        seed: Some(text(&o, "seed").context("demo options need `seed`")?.parse()?),
+        seed: Some(
+            text(&o, "seed")
+                .context("demo options need `seed`")?
+                .parse()?,
+        ),
         timezone: text(&o, "timezone").context("demo options need `timezone`")?,
         now: Some(UNIX_EPOCH + Duration::from_millis(u64::try_from(now.as_millisecond())?)),
         template_args: Some(TemplateArgs {

@@ -30,12 +30,13 @@ fn build_wheel(ws: &Workspace) -> Result<Utf8PathBuf> {
             }
         }
     }
-    exec(venv
-        .tool("maturin")
-        .current_dir(&ws.root)
-        .args(["build", "--release", "--quiet", "--manifest-path"])
-        .arg(ws.core_dir().join("Cargo.toml"))
-        .args(["--out", out_dir.as_str()]))
+    exec(
+        venv.tool("maturin")
+            .current_dir(&ws.root)
+            .args(["build", "--release", "--quiet", "--manifest-path"])
+            .arg(ws.core_dir().join("Cargo.toml"))
+            .args(["--out", out_dir.as_str()]),
+    )
     .context("maturin build")?;
     let wheels: Vec<Utf8PathBuf> = out_dir
         .read_dir_utf8()?

@@ -10,7 +10,10 @@ mod workspace;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "cargo xtask", about = "joyous-departures' build, generation and test tasks")]
+#[command(
+    name = "cargo xtask",
+    about = "joyous-departures' build, generation and test tasks"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -22,13 +22,31 @@ impl Venv {
     }
 
     fn create(dir: &Utf8Path) -> Result<Venv> {
-        exec(PYTHON.command()?.args(["-m", "venv", "--clear", dir.as_str()]))
-            .with_context(|| format!("creating a Python venv at {dir} (Debian: `apt-get install python3-venv`)"))?;
-        Ok(Venv { dir: dir.to_owned() })
+        exec(
+            PYTHON
+                .command()?
+                .args(["-m", "venv", "--clear", dir.as_str()]),
+        )
+        .with_context(|| {
+            format!("creating a Python venv at {dir} (Debian: `apt-get install python3-venv`)")
+        })?;
+        Ok(Venv {
+            dir: dir.to_owned(),
+        })
     }
 
     fn pip_install(&self, args: &[&str]) -> Result<()> {
-        exec(self.python().args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"]).args(args))
+        exec(
+            self.python()
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                ])
+                .args(args),
+        )
     }
 }
 
@@ -37,7 +55,8 @@ impl Venv {
 pub fn tools_venv(ws: &Workspace) -> Result<Venv> {
     let dir = ws.path(".venv");
     let requirements = ws.path("tests/python/requirements.txt");
-    let wanted = std::fs::read_to_string(&requirements).with_context(|| format!("reading {requirements}"))?;
+    let wanted = std::fs::read_to_string(&requirements)
+        .with_context(|| format!("reading {requirements}"))?;
     let stamp = dir.join(".installed-requirements");
     if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(Venv { dir });

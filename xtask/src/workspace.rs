@@ -16,7 +16,10 @@ pub const CORE_LIB: &str = "joyous_departures";
 impl Workspace {
     pub fn locate() -> Result<Self> {
         let xtask_dir = Utf8Path::new(env!("CARGO_MANIFEST_DIR"));
-        let root = xtask_dir.parent().context("xtask has no parent directory")?.to_owned();
+        let root = xtask_dir
+            .parent()
+            .context("xtask has no parent directory")?
+            .to_owned();
         Ok(Self { root })
     }
 
@@ -48,11 +51,15 @@ pub const PYTHON: Tool = Tool {
     program: "python3",
     install_hint: "install Python 3.9+ with venv (Debian: `apt-get install python3 python3-venv`)",
 };
-pub const CARGO: Tool = Tool { program: "cargo", install_hint: "install Rust with rustup" };
+pub const CARGO: Tool = Tool {
+    program: "cargo",
+    install_hint: "install Rust with rustup",
+};
 
 impl Tool {
     pub fn command(&self) -> Result<Command> {
-        which(self.program).with_context(|| format!("`{}` not found: {}", self.program, self.install_hint))?;
+        which(self.program)
+            .with_context(|| format!("`{}` not found: {}", self.program, self.install_hint))?;
         Ok(Command::new(self.program))
     }
 }
@@ -68,7 +75,9 @@ fn which(program: &str) -> Option<Utf8PathBuf> {
 /// Run to completion with output shown; fail naming the command.
 pub fn exec(cmd: &mut Command) -> Result<()> {
     let shown = describe(cmd);
-    let status = cmd.status().with_context(|| format!("could not start `{shown}`"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start `{shown}`"))?;
     if !status.success() {
         bail!("`{shown}` failed ({status})");
     }
@@ -99,13 +108,23 @@ fn describe(cmd: &Command) -> String {
 /// The host cdylib of the core, built with the `ffi` feature: the input to
 /// UniFFI's library mode.
 pub fn build_core_cdylib(ws: &Workspace) -> Result<Utf8PathBuf> {
-    exec(CARGO
-        .command()?
-        .current_dir(&ws.root)
-        .args(["build", "--quiet", "--package", CORE_PACKAGE, "--features", "ffi"]))
+    exec(CARGO.command()?.current_dir(&ws.root).args([
+        "build",
+        "--quiet",
+        "--package",
+        CORE_PACKAGE,
+        "--features",
+        "ffi",
+    ]))
     .context("building the core cdylib for UniFFI metadata")?;
-    let name = format!("{}{CORE_LIB}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
-    let target_dir = std::env::var("CARGO_TARGET_DIR").map(Utf8PathBuf::from).unwrap_or(ws.path("target"));
+    let name = format!(
+        "{}{CORE_LIB}{}",
+        std::env::consts::DLL_PREFIX,
+        std::env::consts::DLL_SUFFIX
+    );
+    let target_dir = std::env::var("CARGO_TARGET_DIR")
+        .map(Utf8PathBuf::from)
+        .unwrap_or(ws.path("target"));
     let lib = target_dir.join("debug").join(name);
     anyhow::ensure!(lib.is_file(), "cargo built no cdylib at {lib}");
     Ok(lib)

@@ -116,7 +116,10 @@ impl Corpus {
                 })?;
                 if let Some(previous) = languages.last() {
                     if previous.templates.is_empty() {
-                        return Err(fail(&format!("section `{}` has no templates", previous.code)));
+                        return Err(fail(&format!(
+                            "section `{}` has no templates",
+                            previous.code
+                        )));
                     }
                 }
                 if languages.iter().any(|l| l.code == code) {
@@ -131,7 +134,9 @@ impl Corpus {
                 continue;
             }
             let Some(section) = languages.last_mut() else {
-                return Err(fail("a template or `@` line before the first `[language]` header"));
+                return Err(fail(
+                    "a template or `@` line before the first `[language]` header",
+                ));
             };
             if let Some(directive) = line.strip_prefix('@') {
                 let (key, value) = directive
@@ -163,7 +168,11 @@ impl Corpus {
             if without_emoji.is_empty() {
                 return Err(fail("a template must have text besides emoji"));
             }
-            section.templates.push(Template { id, with_emoji, without_emoji });
+            section.templates.push(Template {
+                id,
+                with_emoji,
+                without_emoji,
+            });
         }
         match languages.last() {
             None => Err(GoodbyeError::corpus_load(
@@ -180,7 +189,6 @@ impl Corpus {
         }
     }
 
-
     pub(crate) fn codes(&self) -> Vec<&str> {
         self.languages.iter().map(|l| l.code.as_str()).collect()
     }
@@ -190,11 +198,17 @@ impl Corpus {
 /// 2-3 letter language and a 2-letter or 3-digit region.
 pub(crate) fn canonical_language_tag(tag: &str) -> Option<String> {
     let (language, region) = tag.split_once(['-', '_'])?;
-    let language_ok = (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_alphabetic());
+    let language_ok =
+        (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_alphabetic());
     let region_ok = (region.len() == 2 && region.bytes().all(|b| b.is_ascii_alphabetic()))
         || (region.len() == 3 && region.bytes().all(|b| b.is_ascii_digit()));
-    (language_ok && region_ok)
-        .then(|| format!("{}-{}", language.to_ascii_lowercase(), region.to_ascii_uppercase()))
+    (language_ok && region_ok).then(|| {
+        format!(
+            "{}-{}",
+            language.to_ascii_lowercase(),
+            region.to_ascii_uppercase()
+        )
+    })
 }
 
 enum SegmentError {
@@ -218,7 +232,11 @@ fn parse_segments(line: &str) -> Result<Vec<Segment>, SegmentError> {
                 chars.next();
                 text.push('}');
             }
-            '}' => return Err(SegmentError::Syntax("a `}` without its `{` (write `}}` for a literal brace)")),
+            '}' => {
+                return Err(SegmentError::Syntax(
+                    "a `}` without its `{` (write `}}` for a literal brace)",
+                ))
+            }
             '{' => {
                 let mut name = String::new();
                 loop {

@@ -59,7 +59,10 @@ pub(crate) fn strip_edges(text: &str, at_start: bool, at_end: bool) -> Cow<'_, s
 /// True when the piece ends with an emoji (possibly followed by spaces), so
 /// the space that separated it from the text before is now trailing.
 fn chars_were_removed_at_end(text: &str) -> bool {
-    text.trim_end_matches(' ').chars().next_back().is_some_and(is_emoji)
+    text.trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(is_emoji)
 }
 
 #[cfg(test)]
@@ -88,7 +91,10 @@ mod tests {
 
     #[test]
     fn leaves_text_alone() {
-        assert_eq!(strip("Tschüss, Ada! 14:05 #1 *"), "Tschüss, Ada! 14:05 #1 *");
+        assert_eq!(
+            strip("Tschüss, Ada! 14:05 #1 *"),
+            "Tschüss, Ada! 14:05 #1 *"
+        );
         assert_eq!(strip("  keep  my   spacing "), "  keep  my   spacing ");
         assert!(matches!(strip("plain"), std::borrow::Cow::Borrowed(_)));
     }

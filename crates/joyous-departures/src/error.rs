@@ -8,10 +8,18 @@
 pub enum GoodbyeError {
     /// A corpus could not be parsed; `line` is 1-based.
     #[error("{message}")]
-    CorpusLoad { message: String, line: u32, content: String },
+    CorpusLoad {
+        message: String,
+        line: u32,
+        content: String,
+    },
     /// A template uses a variable that does not exist.
     #[error("{message}")]
-    TemplateVariable { message: String, variable: String, template_id: String },
+    TemplateVariable {
+        message: String,
+        variable: String,
+        template_id: String,
+    },
     /// The language code is not one the corpus has.
     #[error("{message}")]
     InvalidLanguageCode { message: String, code: String },

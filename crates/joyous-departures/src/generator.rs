@@ -31,14 +31,21 @@ pub fn generate_goodbye(options: GoodbyeOptions) -> Result<String, GoodbyeError>
     let corpus = Corpus::builtin();
     let language = &corpus.languages[resolve_language(&corpus, &options.language_code)?];
     let resolved = ResolvedOptions::new(&options)?;
-    let plan = Plan { language, options: &resolved };
+    let plan = Plan {
+        language,
+        options: &resolved,
+    };
     let mut rng = oorandom::Rand32::new(options.seed.unwrap_or_else(platform::fresh_seed));
     Ok(plan.render(&mut rng).text)
 }
 
 /// The language codes of the built-in corpus, e.g. `en-GB`, sorted.
 pub fn supported_languages() -> Vec<String> {
-    let mut codes: Vec<String> = Corpus::builtin().codes().into_iter().map(str::to_owned).collect();
+    let mut codes: Vec<String> = Corpus::builtin()
+        .codes()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     codes.sort();
     codes
 }
@@ -80,7 +87,10 @@ impl Generator {
 impl Generator {
     /// The next goodbye.
     pub fn generate(&self) -> Goodbye {
-        let mut rng = self.rng.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut rng = self
+            .rng
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         self.plan().render(&mut rng)
     }
 
@@ -88,7 +98,10 @@ impl Generator {
     /// `count` times).
     pub fn generate_batch(&self, count: u32) -> Vec<Goodbye> {
         let plan = self.plan();
-        let mut rng = self.rng.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut rng = self
+            .rng
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         (0..count).map(|_| plan.render(&mut rng)).collect()
     }
 
@@ -102,7 +115,12 @@ impl Generator {
         self.corpus
             .languages
             .iter()
-            .map(|l| (l.code.clone(), u32::try_from(l.templates.len()).unwrap_or(u32::MAX)))
+            .map(|l| {
+                (
+                    l.code.clone(),
+                    u32::try_from(l.templates.len()).unwrap_or(u32::MAX),
+                )
+            })
             .collect()
     }
 }
@@ -112,11 +130,19 @@ impl Generator {
         let language = resolve_language(&corpus, &options.language_code)?;
         let options = ResolvedOptions::new(options)?;
         let seed = options.seed.unwrap_or_else(platform::fresh_seed);
-        Ok(Self { corpus, language, options, rng: Mutex::new(oorandom::Rand32::new(seed)) })
+        Ok(Self {
+            corpus,
+            language,
+            options,
+            rng: Mutex::new(oorandom::Rand32::new(seed)),
+        })
     }
 
     fn plan(&self) -> Plan<'_> {
-        Plan { language: &self.corpus.languages[self.language], options: &self.options }
+        Plan {
+            language: &self.corpus.languages[self.language],
+            options: &self.options,
+        }
     }
 }
 
@@ -133,9 +159,14 @@ impl ResolvedOptions {
     fn new(options: &GoodbyeOptions) -> Result<Self, GoodbyeError> {
         let mut args = options.template_args.clone().unwrap_or_default();
         if !options.use_emojis {
-            for value in [&mut args.name, &mut args.location, &mut args.date, &mut args.time]
-                .into_iter()
-                .flatten()
+            for value in [
+                &mut args.name,
+                &mut args.location,
+                &mut args.date,
+                &mut args.time,
+            ]
+            .into_iter()
+            .flatten()
             {
                 *value = emoji::strip(value).into_owned();
             }
@@ -170,21 +201,32 @@ impl Plan<'_> {
 
     fn render_template(&self, template: &Template) -> String {
         let o = self.options;
-        let segments = if o.use_emojis { &template.with_emoji } else { &template.without_emoji };
+        let segments = if o.use_emojis {
+            &template.with_emoji
+        } else {
+            &template.without_emoji
+        };
         let needs_clock = template.uses_clock() && (o.args.date.is_none() || o.args.time.is_none());
         let local: Option<LocalDateTime> = needs_clock.then(|| {
-            o.zone.local(o.now_unix_millis.unwrap_or_else(platform::now_unix_millis))
+            o.zone
+                .local(o.now_unix_millis.unwrap_or_else(platform::now_unix_millis))
         });
         let code = self.language.code.as_str();
         let mut out = String::with_capacity(128);
         for segment in segments {
             match segment {
                 Segment::Text(text) => out.push_str(text),
-                Segment::Var(Variable::Name) => {
-                    out.push_str(o.args.name.as_deref().unwrap_or(&self.language.default_name))
-                }
+                Segment::Var(Variable::Name) => out.push_str(
+                    o.args
+                        .name
+                        .as_deref()
+                        .unwrap_or(&self.language.default_name),
+                ),
                 Segment::Var(Variable::Location) => out.push_str(
-                    o.args.location.as_deref().unwrap_or(&self.language.default_location),
+                    o.args
+                        .location
+                        .as_deref()
+                        .unwrap_or(&self.language.default_location),
                 ),
                 Segment::Var(Variable::Date) => match &o.args.date {
                     Some(date) => out.push_str(date),
@@ -207,7 +249,10 @@ fn resolve_language(corpus: &Corpus, code: &str) -> Result<usize, GoodbyeError> 
         Some(tag) => corpus.languages.iter().position(|l| l.code == tag),
         None if (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphabetic()) => {
             let prefix = format!("{}-", code.to_ascii_lowercase());
-            corpus.languages.iter().position(|l| l.code.starts_with(&prefix))
+            corpus
+                .languages
+                .iter()
+                .position(|l| l.code.starts_with(&prefix))
         }
         None => None,
     };
@@ -220,11 +265,16 @@ fn resolve_language(corpus: &Corpus, code: &str) -> Result<usize, GoodbyeError> 
 fn resolve_zone(name: &str) -> Result<Zone, GoodbyeError> {
     let well_formed = name.len() <= 64
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b))
         && !name.contains("//")
         && !name.ends_with('/');
     if !well_formed {
-        return Err(GoodbyeError::invalid_timezone(name, "not a well-formed zone name"));
+        return Err(GoodbyeError::invalid_timezone(
+            name,
+            "not a well-formed zone name",
+        ));
     }
     Zone::resolve(name).map_err(|why| GoodbyeError::invalid_timezone(name, why))
 }
@@ -251,7 +301,10 @@ mod tests {
         let resolved = ResolvedOptions::new(options).unwrap();
         let mut out = Vec::new();
         for language in &corpus.languages {
-            let plan = Plan { language, options: &resolved };
+            let plan = Plan {
+                language,
+                options: &resolved,
+            };
             for template in &language.templates {
                 out.push((template.id.clone(), plan.render_template(template)));
             }
@@ -273,7 +326,12 @@ mod tests {
         let corpus = Corpus::builtin();
         assert!(corpus.languages.len() >= 6, "{:?}", corpus.codes());
         for l in &corpus.languages {
-            assert!(l.templates.len() >= 40, "{} has {}", l.code, l.templates.len());
+            assert!(
+                l.templates.len() >= 40,
+                "{} has {}",
+                l.code,
+                l.templates.len()
+            );
         }
     }
 
@@ -285,10 +343,17 @@ mod tests {
             date: Some("DATE".into()),
             time: Some("TIME".into()),
         };
-        for options in [fixed(true, None), fixed(false, None), fixed(true, Some(args))] {
+        for options in [
+            fixed(true, None),
+            fixed(false, None),
+            fixed(true, Some(args)),
+        ] {
             for (id, text) in render_all(&options) {
                 assert!(!text.trim().is_empty(), "{id} rendered empty");
-                assert!(!text.contains(['{', '}']), "{id} left a placeholder: {text}");
+                assert!(
+                    !text.contains(['{', '}']),
+                    "{id} left a placeholder: {text}"
+                );
                 assert_eq!(text.trim(), text, "{id} has edge spaces: {text:?}");
                 assert!(!text.contains("  "), "{id} has a double space: {text:?}");
             }
@@ -314,15 +379,24 @@ mod tests {
     fn emoji_off_removes_every_emoji_from_the_whole_corpus() {
         let with = render_all(&fixed(true, None));
         let emoji_templates = with.iter().filter(|(_, t)| t.chars().any(is_emoji)).count();
-        assert!(emoji_templates * 3 >= with.len(), "only {emoji_templates} templates have emoji");
+        assert!(
+            emoji_templates * 3 >= with.len(),
+            "only {emoji_templates} templates have emoji"
+        );
         for (id, text) in render_all(&fixed(false, None)) {
-            assert!(!text.chars().any(|c| is_emoji(c) || looks_like_emoji(c)), "{id}: {text}");
+            assert!(
+                !text.chars().any(|c| is_emoji(c) || looks_like_emoji(c)),
+                "{id}: {text}"
+            );
         }
     }
 
     #[test]
     fn emoji_off_strips_caller_values_too() {
-        let args = TemplateArgs { name: Some("Ada 🎉".into()), ..Default::default() };
+        let args = TemplateArgs {
+            name: Some("Ada 🎉".into()),
+            ..Default::default()
+        };
         let resolved = ResolvedOptions::new(&fixed(false, Some(args))).unwrap();
         assert_eq!(resolved.args.name.as_deref(), Some("Ada"));
     }

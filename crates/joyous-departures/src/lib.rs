@@ -13,9 +13,9 @@
 mod corpus;
 mod datetime;
 mod emoji;
+mod error;
 #[cfg(feature = "ffi")]
 mod ffi;
-mod error;
 mod generator;
 mod options;
 mod platform;

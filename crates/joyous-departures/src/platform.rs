@@ -28,11 +28,12 @@ mod imp {
 
         pub(crate) fn local(&self, unix_millis: i64) -> LocalDateTime {
             // Out-of-range instants (beyond year ±9999) clamp to the nearest end.
-            let instant = jiff::Timestamp::from_millisecond(unix_millis).unwrap_or(if unix_millis < 0 {
-                jiff::Timestamp::MIN
-            } else {
-                jiff::Timestamp::MAX
-            });
+            let instant =
+                jiff::Timestamp::from_millisecond(unix_millis).unwrap_or(if unix_millis < 0 {
+                    jiff::Timestamp::MIN
+                } else {
+                    jiff::Timestamp::MAX
+                });
             let local = self.0.to_datetime(instant);
             LocalDateTime {
                 year: i32::from(local.year()),
@@ -65,7 +66,10 @@ mod imp {
     extern "C" {
         // `Intl.DateTimeFormat` throws a RangeError for an unknown zone; `catch` makes it an Err.
         #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
-        fn try_date_time_format(locales: &Array, options: &Object) -> Result<Intl::DateTimeFormat, JsValue>;
+        fn try_date_time_format(
+            locales: &Array,
+            options: &Object,
+        ) -> Result<Intl::DateTimeFormat, JsValue>;
     }
 
     thread_local! {
@@ -94,8 +98,13 @@ mod imp {
         }
         let locales = Array::of1(&JsValue::from_str("en-US"));
         let f = try_date_time_format(&locales, &options).map_err(|e| {
-            let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()));
-            format!("the host's Intl time zone data refused it ({})", why.unwrap_or_default())
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()));
+            format!(
+                "the host's Intl time zone data refused it ({})",
+                why.unwrap_or_default()
+            )
         })?;
         FORMATTERS.with(|m| m.borrow_mut().insert(zone.to_owned(), f.clone()));
         Ok(f)
@@ -109,11 +118,25 @@ mod imp {
         pub(crate) fn local(&self, unix_millis: i64) -> LocalDateTime {
             let f = formatter(&self.0).expect("zone was resolved before");
             let date = js_sys::Date::new(&JsValue::from_f64(unix_millis as f64));
-            let mut t = LocalDateTime { year: 1970, month: 1, day: 1, hour: 0, minute: 0 };
+            let mut t = LocalDateTime {
+                year: 1970,
+                month: 1,
+                day: 1,
+                hour: 0,
+                minute: 0,
+            };
             for part in f.format_to_parts(&date).iter() {
-                let get = |k: &str| Reflect::get(&part, &k.into()).ok().and_then(|v| v.as_string());
-                let (Some(kind), Some(value)) = (get("type"), get("value")) else { continue };
-                let Ok(n) = value.parse::<i32>() else { continue };
+                let get = |k: &str| {
+                    Reflect::get(&part, &k.into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                };
+                let (Some(kind), Some(value)) = (get("type"), get("value")) else {
+                    continue;
+                };
+                let Ok(n) = value.parse::<i32>() else {
+                    continue;
+                };
                 match kind.as_str() {
                     "year" => t.year = n,
                     "month" => t.month = n as u8,

@@ -14,7 +14,11 @@ fn conformance_dir() -> std::path::PathBuf {
 }
 
 fn text_field(v: &Value, key: &str) -> Option<String> {
-    v.get(key).map(|x| x.as_str().unwrap_or_else(|| panic!("`{key}` must be a string")).to_owned())
+    v.get(key).map(|x| {
+        x.as_str()
+            .unwrap_or_else(|| panic!("`{key}` must be a string"))
+            .to_owned()
+    })
 }
 
 fn options_from(v: &Value) -> GoodbyeOptions {
@@ -25,7 +29,14 @@ fn options_from(v: &Value) -> GoodbyeOptions {
             "language_code" => o.language_code = text_field(v, key).unwrap(),
             "timezone" => o.timezone = text_field(v, key).unwrap(),
             "use_emojis" => o.use_emojis = value.as_bool().expect("use_emojis is a bool"),
-            "seed" => o.seed = Some(text_field(v, key).unwrap().parse().expect("seed is a u64 string")),
+            "seed" => {
+                o.seed = Some(
+                    text_field(v, key)
+                        .unwrap()
+                        .parse()
+                        .expect("seed is a u64 string"),
+                )
+            }
             "now" => o.now = Some(parse_instant(&text_field(v, key).unwrap())),
             "template_args" => {
                 o.template_args = Some(TemplateArgs {
@@ -53,12 +64,23 @@ fn parse_instant(iso: &str) -> SystemTime {
 
 fn error_json(e: &GoodbyeError) -> Value {
     let (variant, fields) = match e {
-        GoodbyeError::CorpusLoad { line, content, .. } => ("CorpusLoad", json!({"line": line, "content": content})),
-        GoodbyeError::TemplateVariable { variable, template_id, .. } => {
-            ("TemplateVariable", json!({"variable": variable, "template_id": template_id}))
+        GoodbyeError::CorpusLoad { line, content, .. } => {
+            ("CorpusLoad", json!({"line": line, "content": content}))
         }
-        GoodbyeError::InvalidLanguageCode { code, .. } => ("InvalidLanguageCode", json!({"code": code})),
-        GoodbyeError::InvalidTimezone { timezone, .. } => ("InvalidTimezone", json!({"timezone": timezone})),
+        GoodbyeError::TemplateVariable {
+            variable,
+            template_id,
+            ..
+        } => (
+            "TemplateVariable",
+            json!({"variable": variable, "template_id": template_id}),
+        ),
+        GoodbyeError::InvalidLanguageCode { code, .. } => {
+            ("InvalidLanguageCode", json!({"code": code}))
+        }
+        GoodbyeError::InvalidTimezone { timezone, .. } => {
+            ("InvalidTimezone", json!({"timezone": timezone}))
+        }
     };
     json!({"error": variant, "fields": fields})
 }
@@ -66,7 +88,10 @@ fn error_json(e: &GoodbyeError) -> Value {
 /// What the case produces, in the shape of its `expect`.
 fn run_case(case: &Value) -> Value {
     let options = options_from(case.get("options").unwrap_or(&json!({})));
-    let call = case.get("call").and_then(Value::as_str).unwrap_or("generate_goodbye");
+    let call = case
+        .get("call")
+        .and_then(Value::as_str)
+        .unwrap_or("generate_goodbye");
     let result = match call {
         "generate_goodbye" => generate_goodbye(options).map(|text| json!({"text": text})),
         "generator" => {
@@ -76,7 +101,11 @@ fn run_case(case: &Value) -> Value {
                 None => Generator::new(options),
             };
             generator.map(|g| {
-                let texts: Vec<String> = g.generate_batch(count).into_iter().map(|g| g.text).collect();
+                let texts: Vec<String> = g
+                    .generate_batch(count)
+                    .into_iter()
+                    .map(|g| g.text)
+                    .collect();
                 json!({"texts": texts})
             })
         }
@@ -109,9 +138,13 @@ fn conformance_vectors() {
             let actual = run_case(case);
             let expected = &case["expect"];
             if bless && expected.get("error").is_none() && actual.get("error").is_none() {
-                case.as_object_mut().unwrap().insert("expect".into(), actual);
+                case.as_object_mut()
+                    .unwrap()
+                    .insert("expect".into(), actual);
             } else if !matches_expectation(expected, &actual) {
-                failures.push(format!("{name} / {id}:\n  expected {expected}\n  actual   {actual}"));
+                failures.push(format!(
+                    "{name} / {id}:\n  expected {expected}\n  actual   {actual}"
+                ));
             }
         }
         if bless {
@@ -120,7 +153,12 @@ fn conformance_vectors() {
         }
     }
     assert!(total >= 30, "only {total} conformance cases");
-    assert!(failures.is_empty(), "{} of {total} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     println!("conformance: {total} cases passed in {} files", files.len());
 }
 
@@ -129,10 +167,11 @@ fn matches_expectation(expected: &Value, actual: &Value) -> bool {
     match (expected.get("error"), expected.get("fields")) {
         (Some(_), Some(Value::Object(fields))) => {
             actual.get("error") == expected.get("error")
-                && fields.iter().all(|(k, v)| actual["fields"].get(k) == Some(v))
+                && fields
+                    .iter()
+                    .all(|(k, v)| actual["fields"].get(k) == Some(v))
         }
         (Some(_), _) => actual.get("error") == expected.get("error"),
         (None, _) => expected == actual,
     }
 }
-
