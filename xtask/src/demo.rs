@@ -7,7 +7,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use joyous_departures::{generate_goodbye, GoodbyeOptions, TemplateArgs};
 
 use crate::python::fresh_venv_with_wheel;
-use crate::workspace::{capture, Workspace};
+use crate::workspace::{capture, step, Workspace};
 
 /// The demo's options, read by every runtime (keys as in tests/conformance).
 const OPTIONS_JSON: &str = r#"{"language_code": "en-GB", "seed": "18", "timezone": "Europe/Lisbon",
@@ -27,8 +27,17 @@ print(jd.generate_goodbye(jd.GoodbyeOptions(language_code=o["language_code"], se
 pub fn run(ws: &Workspace) -> Result<()> {
     let rust = generate_goodbye(rust_options(OPTIONS_JSON)?)?;
 
-    eprintln!("-- building the Python wheel (a few minutes on a fresh machine)");
-    let wheel = crate::dist::run(ws)?.wheel;
+    step(
+        1,
+        2,
+        "building the Python wheel (a few minutes on a fresh machine)",
+    );
+    let wheel = crate::dist::build_wheel(ws)?;
+    step(
+        2,
+        2,
+        "installing it into a fresh venv and asking each runtime",
+    );
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
     let python =
         capture(venv.python().args(["-c", PYTHON_DEMO, OPTIONS_JSON])).context("Python demo")?;

@@ -6,19 +6,16 @@ use camino::Utf8PathBuf;
 use crate::python::tools_venv;
 use crate::workspace::{exec, step, Workspace};
 
-pub struct Artifacts {
-    pub wheel: Utf8PathBuf,
-}
-
-pub fn run(ws: &Workspace) -> Result<Artifacts> {
+pub fn run(ws: &Workspace) -> Result<()> {
     step(1, 1, "building the Python wheel with maturin (release)");
     let wheel = build_wheel(ws)?;
     let size = std::fs::metadata(&wheel)?.len();
-    println!("   {wheel} ({:.0} KB)", size as f64 / 1024.0);
-    Ok(Artifacts { wheel })
+    println!("{wheel} ({:.0} KB)", size as f64 / 1024.0);
+    Ok(())
 }
 
-fn build_wheel(ws: &Workspace) -> Result<Utf8PathBuf> {
+/// The wheel of this version in target/dist/, built now by maturin.
+pub fn build_wheel(ws: &Workspace) -> Result<Utf8PathBuf> {
     let venv = tools_venv(ws)?;
     let out_dir = ws.path("target/dist");
     let prefix = format!("joyous_departures-{}-", ws.version());

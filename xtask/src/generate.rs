@@ -11,7 +11,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
     let cdylib = build_core_cdylib(ws)?;
     step(2, 2, "generating Python bindings into generated/python");
     python_bindings(&cdylib, &ws.path("generated/python"))?;
-    println!("generated/ is up to date; review with `git diff generated/` and commit it");
+    eprintln!("generated/ is up to date; review with `git diff generated/` and commit it");
     Ok(())
 }
 

@@ -35,7 +35,7 @@ fn main() -> anyhow::Result<()> {
     let workspace = workspace::Workspace::locate()?;
     match Cli::parse().command {
         Command::Generate => generate::run(&workspace),
-        Command::Dist => dist::run(&workspace).map(drop),
+        Command::Dist => dist::run(&workspace),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
     }

@@ -61,7 +61,7 @@ pub fn tools_venv(ws: &Workspace) -> Result<Venv> {
     if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(Venv { dir });
     }
-    println!("   installing Python tools from tests/python/requirements.txt into .venv");
+    eprintln!("   installing Python tools from tests/python/requirements.txt into .venv");
     let venv = Venv::create(&dir)?;
     venv.pip_install(&["-r", requirements.as_str()])?;
     std::fs::write(&stamp, wanted)?;

@@ -24,7 +24,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
         STEPS,
         "building the Python wheel and installing it into a fresh venv",
     );
-    let wheel = crate::dist::run(ws)?.wheel;
+    let wheel = crate::dist::build_wheel(ws)?;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
 
     step(

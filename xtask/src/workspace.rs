@@ -36,9 +36,10 @@ impl Workspace {
     }
 }
 
-/// `-- <what> [i/n]`, so long runs say where they are.
+/// `-- <what> [i/n]` on stderr, so long runs say where they are while stdout
+/// keeps only results.
 pub fn step(index: usize, total: usize, what: &str) {
-    println!("-- {what} [{index}/{total}]");
+    eprintln!("-- {what} [{index}/{total}]");
 }
 
 /// A system tool we do not install ourselves, with one line on how to get it.
