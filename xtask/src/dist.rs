@@ -32,7 +32,9 @@ pub fn build_wheel(ws: &Workspace) -> Result<Utf8PathBuf> {
             .current_dir(&ws.root)
             .args(["build", "--release", "--quiet", "--manifest-path"])
             .arg(ws.core_dir().join("Cargo.toml"))
-            .args(["--out", out_dir.as_str()]),
+            .args(["--out", out_dir.as_str()])
+            // maturin's and uniffi-bindgen's chatter is progress, not a result.
+            .stdout(std::io::stderr()),
     )
     .context("maturin build")?;
     let wheels: Vec<Utf8PathBuf> = out_dir
