@@ -335,18 +335,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_template_renders_with_defaults_and_with_args() {
-        let args = TemplateArgs {
-            name: Some("Ada".into()),
-            location: Some("Lisbon".into()),
+    /// Every variable given, each as its own upper-case name.
+    fn marker_args() -> TemplateArgs {
+        TemplateArgs {
+            name: Some("NAME".into()),
+            location: Some("LOCATION".into()),
             date: Some("DATE".into()),
             time: Some("TIME".into()),
-        };
+        }
+    }
+
+    #[test]
+    fn every_template_renders_with_defaults_and_with_args() {
         for options in [
             fixed(true, None),
             fixed(false, None),
-            fixed(true, Some(args)),
+            fixed(true, Some(marker_args())),
         ] {
             for (id, text) in render_all(&options) {
                 assert!(!text.trim().is_empty(), "{id} rendered empty");
@@ -362,13 +366,7 @@ mod tests {
 
     #[test]
     fn every_variable_is_used_and_substituted() {
-        let args = TemplateArgs {
-            name: Some("NAME".into()),
-            location: Some("LOCATION".into()),
-            date: Some("DATE".into()),
-            time: Some("TIME".into()),
-        };
-        let rendered = render_all(&fixed(true, Some(args)));
+        let rendered = render_all(&fixed(true, Some(marker_args())));
         for marker in ["NAME", "LOCATION", "DATE", "TIME"] {
             let uses = rendered.iter().filter(|(_, t)| t.contains(marker)).count();
             assert!(uses >= 8 * 6, "{marker} appears in only {uses} templates");
