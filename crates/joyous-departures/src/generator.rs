@@ -28,15 +28,8 @@ pub struct Goodbye {
 ///
 /// The same `seed` and options give the same text on every platform.
 pub fn generate_goodbye(options: GoodbyeOptions) -> Result<String, GoodbyeError> {
-    let corpus = Corpus::builtin();
-    let language = &corpus.languages[resolve_language(&corpus, &options.language_code)?];
-    let resolved = ResolvedOptions::new(&options)?;
-    let plan = Plan {
-        language,
-        options: &resolved,
-    };
-    let mut rng = oorandom::Rand32::new(options.seed.unwrap_or_else(platform::fresh_seed));
-    Ok(plan.render(&mut rng).text)
+    // A one-shot generator, so the first goodbye of a seeded `Generator` is this by construction.
+    Ok(Generator::new(options)?.generate().text)
 }
 
 /// The language codes of the built-in corpus, e.g. `en-GB`, sorted.
