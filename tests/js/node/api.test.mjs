@@ -1,0 +1,44 @@
+// The whole API through the package's `node` entry: every shared check as its
+// own test, plus what only Node can look at (the installed package.json).
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { test } from "node:test";
+
+import * as api from "joyous-departures";
+
+import { checks } from "../lib/api-checks.mjs";
+import { installedPackage, resolveTarget } from "./package-info.mjs";
+
+for (const [name, fn] of checks) {
+  test(name, () => fn(api));
+}
+
+test("the node entry needs no init", () => {
+  // Importing above was all: calls work at once.
+  assert.equal(typeof api.generateGoodbye({ seed: 1n }), "string");
+});
+
+test("version() equals the package.json version", () => {
+  assert.equal(api.version(), installedPackage().json.version);
+});
+
+test("package.json exports every runtime condition, in an order that picks the right entry", () => {
+  const { dir, json, nodeEntry } = installedPackage();
+  const root = typeof json.exports === "object" && "." in json.exports ? json.exports["."] : json.exports;
+  assert.equal(typeof root, "object", "exports['.'] is a condition object");
+  const keys = Object.keys(root);
+  for (const condition of ["types", "workerd", "worker", "node", "browser", "default"]) {
+    assert.ok(keys.includes(condition), `exports['.'] has no ${condition} condition: ${keys.join(", ")}`);
+    const target = resolveTarget(root[condition], [condition, "import", "default", "types"]);
+    assert.ok(target, `exports['.'].${condition} names no file`);
+    assert.ok(existsSync(join(dir, target)), `exports['.'].${condition} -> ${target} does not exist`);
+  }
+  assert.equal(keys[0], "types", "types comes first (TypeScript takes the first match)");
+  assert.equal(keys.at(-1), "default", "default comes last (Node ignores keys after it)");
+  for (const condition of ["workerd", "worker"]) {
+    assert.ok(keys.indexOf(condition) < keys.indexOf("browser"), `${condition} comes before browser (wrangler also sets browser)`);
+  }
+  assert.match(resolveTarget(root.types, ["types"]), /\.d\.[cm]?ts$/, "types is a .d.ts");
+  assert.equal(resolve(nodeEntry), resolve(dir, resolveTarget(root.node, ["node", "import", "default"])), "Node resolves the node entry");
+});

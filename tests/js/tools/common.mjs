@@ -1,0 +1,82 @@
+// Helpers of the workerd and Chromium runners (Node side; not copied anywhere).
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** `{ usage }` or `{ project, conformance, pkgDir, pkg }` from argv; exits 2 on bad usage. */
+export function parseArgs(runner) {
+  const [projectArg, conformanceArg] = process.argv.slice(2);
+  if (!projectArg || !conformanceArg) {
+    console.error(`usage: node tests/js/${runner}/run.mjs <project-dir> <conformance-dir>`);
+    process.exit(2);
+  }
+  const project = resolve(projectArg);
+  const conformance = resolve(conformanceArg);
+  const pkgDir = join(project, "node_modules", "joyous-departures");
+  if (!existsSync(join(pkgDir, "package.json"))) {
+    console.error(`${runner}: joyous-departures is not installed in ${project}/node_modules`);
+    process.exit(2);
+  }
+  const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+  return { project, conformance, pkgDir, pkg };
+}
+
+/** `[{ name, cases }]` from <dir>/*.json, sorted by name. */
+export function readVectors(dir) {
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => ({ name, cases: JSON.parse(readFileSync(join(dir, name), "utf8")).cases ?? [] }));
+  if (files.length === 0) throw new Error(`no *.json conformance vectors in ${dir}`);
+  return files;
+}
+
+/** The file an exports target (string, array or nested conditions) names for the given conditions. */
+export function resolveTarget(target, conditions) {
+  if (typeof target === "string") return target;
+  if (Array.isArray(target)) {
+    for (const t of target) {
+      const found = resolveTarget(t, conditions);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (target && typeof target === "object") {
+    for (const [key, value] of Object.entries(target)) {
+      if (conditions.includes(key)) {
+        const found = resolveTarget(value, conditions);
+        if (found !== undefined) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The file of `exports["."][condition]` (relative to the package), or throws saying why not. */
+export function exportedFile(pkg, condition, extraConditions = ["import", "default"]) {
+  const exp = pkg.exports;
+  const root = exp && typeof exp === "object" && !Array.isArray(exp) && "." in exp ? exp["."] : exp;
+  if (!root || typeof root !== "object" || !(condition in root)) {
+    throw new Error(`package.json exports["."] has no "${condition}" condition`);
+  }
+  const file = resolveTarget(root[condition], [condition, ...extraConditions]);
+  if (!file) throw new Error(`package.json exports["."].${condition} names no file: ${JSON.stringify(root[condition])}`);
+  return file;
+}
+
+/**
+ * Prints the failures of `{ passed, failed }` results and the summary line.
+ * @returns true when nothing failed
+ */
+export function report(runner, { conformance, checks, cases, extraFailures = [] }) {
+  const failures = [...extraFailures, ...(conformance?.failed ?? []), ...(checks?.failed ?? [])];
+  for (const f of failures) console.error(`${runner}: FAIL ${f.file}: ${f.id}: ${f.reason}`);
+  const checksTotal = (checks?.passed ?? 0) + (checks?.failed?.length ?? 0);
+  if (failures.length === 0) {
+    console.log(`${runner}: ${cases} conformance cases, ${checks?.passed ?? 0} api checks passed`);
+    return true;
+  }
+  console.error(
+    `${runner}: FAILED: ${conformance?.passed ?? 0} of ${cases} conformance cases and ${checks?.passed ?? 0} of ${checksTotal} api checks passed; ${failures.length} failure(s)`,
+  );
+  return false;
+}
