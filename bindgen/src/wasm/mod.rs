@@ -1,0 +1,178 @@
+//! The wasm-bindgen glue crate: one `#[wasm_bindgen]` export per callable,
+//! each taking flat wasm-bindgen values, building UniFFI's FFI values and
+//! calling the component's scaffolding function directly.
+
+use anyhow::{bail, Result};
+use askama::Template;
+use uniffi_bindgen::interface::{ComponentInterface, FfiFunction, FfiType};
+
+use crate::crossing::ReturnCrossing;
+use crate::model::{Callable, Kind};
+use crate::{Config, File, WASM_BINDGEN_VERSION, UNIFFI_VERSION};
+
+/// One export of the glue crate, ready to print.
+struct GlueFn {
+    name: String,
+    params: String,
+    ret_type: String,
+    lets: Vec<String>,
+    ffi_name: String,
+    call_args: String,
+    ret_value: String,
+    has_result: bool,
+}
+
+struct ObjectFns {
+    snake: String,
+    free_fn: String,
+    clone_fn: String,
+}
+
+struct Extern {
+    name: String,
+    params: String,
+    ret: String,
+}
+
+#[derive(Template)]
+#[template(path = "wasm/templates/lib.rs", escape = "none")]
+struct LibRs<'a> {
+    crate_name: &'a str,
+    lib_name: &'a str,
+    externs: Vec<Extern>,
+    fns: Vec<GlueFn>,
+    objects: Vec<ObjectFns>,
+    checksums: Vec<(String, u16)>,
+    contract_fn: String,
+    contract_version: u32,
+    fingerprint: String,
+}
+
+#[derive(Template)]
+#[template(path = "wasm/templates/Cargo.toml", escape = "none")]
+struct CargoToml<'a> {
+    config: &'a Config,
+    crate_name: &'a str,
+    uniffi_version: &'a str,
+    wasm_bindgen_version: &'a str,
+}
+
+fn ffi_rust_type(t: &FfiType) -> Result<String> {
+    Ok(match t {
+        FfiType::UInt8 => "u8".into(),
+        FfiType::Int8 => "i8".into(),
+        FfiType::UInt16 => "u16".into(),
+        FfiType::Int16 => "i16".into(),
+        FfiType::UInt32 => "u32".into(),
+        FfiType::Int32 => "i32".into(),
+        FfiType::UInt64 | FfiType::Handle => "u64".into(),
+        FfiType::Int64 => "i64".into(),
+        FfiType::Float32 => "f32".into(),
+        FfiType::Float64 => "f64".into(),
+        FfiType::RustBuffer(_) => "::uniffi::RustBuffer".into(),
+        FfiType::ForeignBytes => "::uniffi::ForeignBytes".into(),
+        other => bail!("FFI type {other:?} is not supported yet"),
+    })
+}
+
+fn extern_decl(f: &FfiFunction) -> Result<Extern> {
+    let mut params = f
+        .arguments()
+        .iter()
+        .map(|a| Ok(format!("{}: {}", a.name(), ffi_rust_type(&a.type_())?)))
+        .collect::<Result<Vec<_>>>()?;
+    if f.has_rust_call_status_arg() {
+        params.push("status: &mut ::uniffi::RustCallStatus".into());
+    }
+    let ret = match f.return_type() {
+        Some(t) => format!(" -> {}", ffi_rust_type(t)?),
+        None => String::new(),
+    };
+    Ok(Extern { name: f.name().into(), params: params.join(", "), ret })
+}
+
+fn glue_fn(c: &Callable) -> GlueFn {
+    let mut params = Vec::new();
+    let mut lets = Vec::new();
+    let mut call_args = Vec::new();
+    if let Kind::Method { clone_fn, .. } = &c.kind {
+        params.push("handle: f64".to_string());
+        lets.push(format!("let this = crate::rt::clone_handle(ffi::{clone_fn}, handle)?;"));
+        call_args.push("this".to_string());
+    }
+    for (i, arg) in c.args.iter().enumerate() {
+        for p in &arg.crossing.params {
+            params.push(format!("{}: {}", p.glue_name, p.rust_type));
+        }
+        lets.push(format!("let a{i} = {};", arg.crossing.rust_value));
+        call_args.push(format!("a{i}"));
+    }
+    call_args.push("&mut status".into());
+    let (ret_type, ret_value) = match &c.ret {
+        ReturnCrossing::Void => ("()".to_string(), "()".to_string()),
+        ReturnCrossing::Native { rust_type, rust_value } => (rust_type.clone(), rust_value.clone()),
+        ReturnCrossing::Object { .. } => ("f64".into(), "crate::rt::handle_out(r)?".into()),
+        ReturnCrossing::Buffer { .. } => ("Vec<u8>".into(), "r.destroy_into_vec()".into()),
+    };
+    GlueFn {
+        name: c.glue_name.clone(),
+        params: params.join(", "),
+        ret_type,
+        lets,
+        ffi_name: c.ffi_name.clone(),
+        call_args: call_args.join(", "),
+        has_result: !matches!(c.ret, ReturnCrossing::Void),
+        ret_value,
+    }
+}
+
+/// `src/lib.rs`, `src/rt.rs` and `Cargo.toml` of the glue crate.
+pub fn generate(ci: &ComponentInterface, callables: &[Callable], config: &Config) -> Result<Vec<File>> {
+    let mut wanted: Vec<String> = callables.iter().map(|c| c.ffi_name.clone()).collect();
+    let objects: Vec<ObjectFns> = ci
+        .object_definitions()
+        .iter()
+        .map(|o| ObjectFns {
+            snake: crate::names::snake(o.name()),
+            free_fn: o.ffi_object_free().name().into(),
+            clone_fn: o.ffi_object_clone().name().into(),
+        })
+        .collect();
+    for o in &objects {
+        wanted.push(o.free_fn.clone());
+        wanted.push(o.clone_fn.clone());
+    }
+    let checksums: Vec<(String, u16)> = ci.iter_checksums().collect();
+    wanted.extend(checksums.iter().map(|(name, _)| name.clone()));
+    let contract = ci.ffi_uniffi_contract_version();
+    wanted.push(contract.name().into());
+    let mut externs = Vec::new();
+    for f in ci.iter_ffi_function_definitions() {
+        if wanted.iter().any(|w| w == f.name()) {
+            externs.push(extern_decl(&f)?);
+        }
+    }
+    externs.sort_by(|a, b| a.name.cmp(&b.name));
+    let lib = LibRs {
+        crate_name: ci.crate_name(),
+        lib_name: ci.crate_name(),
+        externs,
+        fns: callables.iter().map(glue_fn).collect(),
+        objects,
+        checksums,
+        contract_fn: contract.name().into(),
+        contract_version: ci.uniffi_contract_version(),
+        fingerprint: crate::fingerprint(ci),
+    };
+    let cargo = CargoToml {
+        config,
+        crate_name: ci.crate_name(),
+        uniffi_version: UNIFFI_VERSION,
+        wasm_bindgen_version: WASM_BINDGEN_VERSION,
+    };
+    Ok(vec![
+        File::new("Cargo.toml", cargo.render()?),
+        File::new("src/lib.rs", crate::rustfmt(&lib.render()?)?),
+        File::new("src/rt.rs", include_str!("templates/rt.rs").to_string()),
+    ])
+}
