@@ -23,6 +23,11 @@ pub fn load_component_interfaces(source: &Utf8Path) -> Result<Vec<ComponentInter
         .load_cis(metadata)
         .with_context(|| format!("building the component interfaces of {source}"))?;
     anyhow::ensure!(!components.is_empty(), "{source} holds no UniFFI component");
+    for ci in &mut components {
+        // The FFI signatures (arguments, return types) are only filled in here.
+        ci.derive_ffi_funcs()
+            .with_context(|| format!("deriving the FFI functions of `{}`", ci.crate_name()))?;
+    }
     components.sort_by(|a, b| a.crate_name().cmp(b.crate_name()));
     Ok(components)
 }

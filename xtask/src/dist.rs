@@ -1,17 +1,27 @@
-//! `cargo xtask dist`: the Python wheel (and later the npm package) in target/dist/.
+//! `cargo xtask dist`: the Python wheel and the npm packages in target/dist/.
 
 use anyhow::{bail, Context, Result};
 use camino::Utf8PathBuf;
 
+use crate::components::ALL;
+use crate::npm::build_package;
 use crate::python::tools_venv;
 use crate::workspace::{exec, step, Workspace};
 
 pub fn run(ws: &Workspace) -> Result<()> {
-    step(1, 1, "building the Python wheel with maturin (release)");
+    let total = 1 + 2 * ALL.len();
+    step(1, total, "building the Python wheel with maturin (release)");
     let wheel = build_wheel(ws)?;
-    let size = std::fs::metadata(&wheel)?.len();
-    println!("{wheel} ({:.0} KB)", size as f64 / 1024.0);
+    println!("{wheel} ({})", kb(&wheel)?);
+    for (i, component) in ALL.iter().enumerate() {
+        let tarball = build_package(ws, component, (2 + 2 * i, total))?;
+        println!("{tarball} ({})", kb(&tarball)?);
+    }
     Ok(())
+}
+
+fn kb(path: &camino::Utf8Path) -> Result<String> {
+    Ok(format!("{:.0} KB", std::fs::metadata(path)?.len() as f64 / 1024.0))
 }
 
 /// The wheel of this version in target/dist/, built now by maturin.

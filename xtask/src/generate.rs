@@ -4,14 +4,48 @@ use anyhow::{Context, Result};
 use camino::Utf8Path;
 use uniffi_bindgen::bindings::{GenerateOptions, TargetLanguage};
 
-use crate::workspace::{build_core_cdylib, step, Workspace};
+use crate::components::{Component, ALL, SDK};
+use crate::workspace::{step, Workspace};
 
 pub fn run(ws: &Workspace) -> Result<()> {
-    step(1, 2, "building the core cdylib (UniFFI metadata)");
-    let cdylib = build_core_cdylib(ws)?;
-    step(2, 2, "generating Python bindings into generated/python");
-    python_bindings(&cdylib, &ws.path("generated/python"))?;
+    generate_into(ws, &ws.root)?;
     eprintln!("generated/ is up to date; review with `git diff generated/` and commit it");
+    Ok(())
+}
+
+/// Everything under `<root>/generated/`: `root` is the repository, or a
+/// scratch directory when verify compares a fresh generation with it.
+pub fn generate_into(ws: &Workspace, root: &Utf8Path) -> Result<()> {
+    let total = ALL.len() * 2;
+    for (i, component) in ALL.iter().enumerate() {
+        step(2 * i + 1, total, &format!("building the {} cdylib (UniFFI metadata)", component.package));
+        let cdylib = component.build_cdylib(ws)?;
+        step(2 * i + 2, total, &format!("generating the bindings of {}", component.package));
+        if component.package == SDK.package {
+            python_bindings(&cdylib, &root.join("generated/python"))?;
+        }
+        wasm_and_typescript(ws, component, &cdylib, root)?;
+    }
+    Ok(())
+}
+
+/// The glue crate and the TypeScript package sources, replacing what was there.
+fn wasm_and_typescript(ws: &Workspace, component: &Component, cdylib: &Utf8Path, root: &Utf8Path) -> Result<()> {
+    let components = joyous_bindgen::load_component_interfaces(cdylib)?;
+    let ci = components
+        .iter()
+        .find(|c| c.crate_name() == component.lib)
+        .with_context(|| format!("{cdylib} has no UniFFI crate `{}`", component.lib))?;
+    let generated = joyous_bindgen::generate(ci, &component.bindgen_config(ws))?;
+    for (dir, files) in [
+        (component.wasm_dir(root), &generated.wasm),
+        (component.typescript_dir(root), &generated.typescript),
+    ] {
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).with_context(|| format!("clearing {dir}"))?;
+        }
+        joyous_bindgen::write_files(&dir, files)?;
+    }
     Ok(())
 }
 

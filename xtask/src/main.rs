@@ -1,8 +1,10 @@
 //! `cargo xtask <verb>`: every workflow of the project, in Rust.
 
+mod components;
 mod demo;
 mod dist;
 mod generate;
+mod npm;
 mod python;
 mod test;
 mod workspace;
@@ -23,7 +25,7 @@ struct Cli {
 enum Command {
     /// Regenerate the bindings under generated/ from the declared API.
     Generate,
-    /// Build the Python wheel into target/dist/.
+    /// Build the Python wheel and the npm packages into target/dist/.
     Dist,
     /// Run every test: cargo tests, pytest on the built wheel, conformance vectors.
     Test,

@@ -34,6 +34,13 @@ impl Workspace {
     pub fn version(&self) -> &'static str {
         env!("CARGO_PKG_VERSION")
     }
+
+    /// Cargo's target directory (honours `CARGO_TARGET_DIR`).
+    pub fn target_dir(&self) -> Utf8PathBuf {
+        std::env::var("CARGO_TARGET_DIR")
+            .map(Utf8PathBuf::from)
+            .unwrap_or_else(|_| self.path("target"))
+    }
 }
 
 /// `-- <what> [i/n]` on stderr, so long runs say where they are while stdout
@@ -109,24 +116,5 @@ fn describe(cmd: &Command) -> String {
 /// The host cdylib of the core, built with the `ffi` feature: the input to
 /// UniFFI's library mode.
 pub fn build_core_cdylib(ws: &Workspace) -> Result<Utf8PathBuf> {
-    exec(CARGO.command()?.current_dir(&ws.root).args([
-        "build",
-        "--quiet",
-        "--package",
-        CORE_PACKAGE,
-        "--features",
-        "ffi",
-    ]))
-    .context("building the core cdylib for UniFFI metadata")?;
-    let name = format!(
-        "{}{CORE_LIB}{}",
-        std::env::consts::DLL_PREFIX,
-        std::env::consts::DLL_SUFFIX
-    );
-    let target_dir = std::env::var("CARGO_TARGET_DIR")
-        .map(Utf8PathBuf::from)
-        .unwrap_or(ws.path("target"));
-    let lib = target_dir.join("debug").join(name);
-    anyhow::ensure!(lib.is_file(), "cargo built no cdylib at {lib}");
-    Ok(lib)
+    crate::components::SDK.build_cdylib(ws)
 }

@@ -6,5 +6,5 @@ declare module "*.wasm" {
 }
 
 declare module "node:fs" {
-  export function readFileSync(path: URL): Uint8Array;
+  export function readFileSync(path: URL): Uint8Array<ArrayBuffer>;
 }

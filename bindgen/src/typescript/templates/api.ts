@@ -60,7 +60,8 @@ function read{{ name }}(r: rt.Reader): {{ name }} {
 }
 
 function write{{ name }}(w: rt.Writer, v: {{ name }}, name: string): void {
-  switch (rt.checkObject(v, name).tag) {
+  rt.checkObject(v, name);
+  switch (v.tag) {
 {%- for v in variants %}
     case "{{ v.name }}":
       w.i32({{ v.index }});

@@ -8,7 +8,7 @@ import { compile } from "./compile.js";
 import { instantiate, LoadError } from "./runtime.js";
 
 const wasmUrl = new URL("./wasm/{{ glue_stem }}_bg.wasm", import.meta.url);
-let bytes: Uint8Array;
+let bytes: Uint8Array<ArrayBuffer>;
 try {
   bytes = readFileSync(wasmUrl);
 } catch (e) {

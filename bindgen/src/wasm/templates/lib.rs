@@ -2,7 +2,7 @@
 //! Each export takes wasm-bindgen values, builds UniFFI's FFI values and calls
 //! the crate's scaffolding.
 
-#![allow(clippy::all, unused_mut, unused_variables)]
+#![allow(clippy::all, unused_mut, unused_variables, non_snake_case)]
 
 use wasm_bindgen::prelude::*;
 

@@ -2,6 +2,8 @@
 //! call-status checks, panic messages, handles and time conversions.
 //! Emitted by joyous-bindgen; do not edit.
 
+#![allow(dead_code)]
+
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -48,8 +50,12 @@ pub fn check(status: ::uniffi::RustCallStatus) -> Result<(), JsValue> {
     }
 }
 
-pub fn lift<T: ::uniffi::Lift<Tag>>(buffer: ::uniffi::RustBuffer) -> Result<T, JsValue> {
-    T::try_lift_from_rust_buffer(buffer).map_err(|e| JsValue::from_str(&format!("{e:#}")))
+/// A returned buffer as a Rust value, the way uniffi lifts it (a `String` is
+/// the raw bytes; other types are serialized).
+pub fn lift<T: ::uniffi::Lift<Tag, FfiType = ::uniffi::RustBuffer>>(
+    buffer: ::uniffi::RustBuffer,
+) -> Result<T, JsValue> {
+    T::try_lift(buffer).map_err(|e| JsValue::from_str(&format!("{e:#}")))
 }
 
 /// Handles are pointers, which fit in a JavaScript number on wasm32.
