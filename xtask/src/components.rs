@@ -38,10 +38,6 @@ pub const FIXTURE: Component = Component {
 pub const ALL: [&Component; 2] = [&SDK, &FIXTURE];
 
 impl Component {
-    pub fn crate_dir(&self, ws: &Workspace) -> Utf8PathBuf {
-        ws.path(&format!("crates/{}", self.package))
-    }
-
     pub fn wasm_dir(&self, root: &Utf8Path) -> Utf8PathBuf {
         root.join(self.generated).join("wasm")
     }

@@ -9,12 +9,13 @@ use crate::python::tools_venv;
 use crate::workspace::{exec, step, Workspace};
 
 pub fn run(ws: &Workspace) -> Result<()> {
-    let total = 1 + 2 * ALL.len();
+    let total = 1 + ALL.len();
     step(1, total, "building the Python wheel with maturin (release)");
     let wheel = build_wheel(ws)?;
     println!("{wheel} ({})", kb(&wheel)?);
     for (i, component) in ALL.iter().enumerate() {
-        let tarball = build_package(ws, component, (2 + 2 * i, total))?;
+        step(2 + i, total, &format!("building the npm package {}", component.npm_name));
+        let tarball = build_package(ws, component)?;
         println!("{tarball} ({})", kb(&tarball)?);
     }
     Ok(())

@@ -8,7 +8,7 @@ use camino::{Utf8Path, Utf8PathBuf};
 use std::process::Command;
 
 use crate::components::Component;
-use crate::workspace::{capture, exec, step, Tool, Workspace, CARGO};
+use crate::workspace::{capture, exec, Tool, Workspace, CARGO};
 
 pub const NODE: Tool = Tool {
     program: "node",
@@ -109,15 +109,14 @@ pub fn wasm_opt(tools: &Utf8Path, wasm: &Utf8Path) -> Result<()> {
 
 /// Builds the npm package of `component` and packs it into target/dist;
 /// returns the tarball.
-pub fn build_package(ws: &Workspace, component: &Component, steps: (usize, usize)) -> Result<Utf8PathBuf> {
-    let (first, total) = steps;
+pub fn build_package(ws: &Workspace, component: &Component) -> Result<Utf8PathBuf> {
     let tools = tools(ws)?;
     let glue = component.glue_package();
     let stem = glue.replace('-', "_");
-    step(first, total, &format!("{}: building {glue} for {WASM_TARGET}", component.npm_name));
+    eprintln!("   {}: building {glue} for {WASM_TARGET} (release)", component.npm_name);
     let wasm = build_wasm(ws, &glue)?;
 
-    step(first + 1, total, &format!("{}: wasm-bindgen, wasm-opt, tsc, npm pack", component.npm_name));
+    eprintln!("   {}: wasm-bindgen, wasm-opt -Oz, tsc, npm pack", component.npm_name);
     let staging = ws.target_dir().join("npm").join(component.npm_name);
     if staging.exists() {
         std::fs::remove_dir_all(&staging)?;

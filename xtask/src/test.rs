@@ -1,12 +1,18 @@
 //! `cargo xtask test`: cargo tests, then pytest against the built wheel in a
-//! fresh venv, then the conformance runners of every runtime.
+//! fresh venv, then the conformance runners of every runtime, then the npm
+//! packages installed by name into a scratch project and tested in Node,
+//! workerd and Chromium.
 
 use anyhow::{Context, Result};
+use camino::{Utf8Path, Utf8PathBuf};
+
+use crate::components::{FIXTURE, SDK};
+use crate::npm::{build_package, NODE, NPM};
 
 use crate::python::{fresh_venv_with_wheel, Venv};
 use crate::workspace::{exec, step, Workspace, CARGO, CORE_PACKAGE};
 
-const STEPS: usize = 4;
+const STEPS: usize = 9;
 
 pub fn run(ws: &Workspace) -> Result<()> {
     step(1, STEPS, "cargo tests (conformance runs in step 4)");
@@ -46,8 +52,60 @@ pub fn run(ws: &Workspace) -> Result<()> {
     ]))
     .context("Rust conformance runner")?;
     pytest(ws, &venv, "tests/conformance/python").context("Python conformance runner")?;
+
+    let project = npm_test_project(ws, 5)?;
+    let conformance = ws.path("tests/conformance");
+    step(6, STEPS, "Node: joyous-departures from the installed tarball (node --test)");
+    node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
+    step(7, STEPS, "Node: fixture-types, every type row (node --test)");
+    let fixture_dir = project.join("fixture");
+    crate::npm::copy_dir(&ws.path("tests/js/fixture"), &fixture_dir)?;
+    exec(NODE.command()?.current_dir(&fixture_dir).args(["--test", "--test-reporter=spec", "fixture.test.mjs"]))
+        .context("fixture-types Node tests")?;
+    step(8, STEPS, "workerd (Miniflare): a Worker importing the package by name; static checks");
+    node_runner(ws, "workerd", &project, Some(&conformance)).context("workerd tests")?;
+    step(9, STEPS, "Chromium (headless): the browser entry with await init(); TypeScript typings");
+    node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
+    node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
     println!("all tests passed");
     Ok(())
+}
+
+/// target/npm-test: a scratch project with both tarballs installed by name,
+/// as a user would install them.
+fn npm_test_project(ws: &Workspace, index: usize) -> Result<Utf8PathBuf> {
+    step(index, STEPS, "building the npm packages and installing them into target/npm-test");
+    let sdk = build_package(ws, &SDK)?;
+    let fixture = build_package(ws, &FIXTURE)?;
+    let project = ws.target_dir().join("npm-test");
+    if project.exists() {
+        std::fs::remove_dir_all(&project)?;
+    }
+    std::fs::create_dir_all(&project)?;
+    let manifest = serde_json::json!({
+        "private": true,
+        "type": "module",
+        "dependencies": {
+            SDK.npm_name: format!("file:{sdk}"),
+            FIXTURE.npm_name: format!("file:{fixture}"),
+        }
+    });
+    std::fs::write(project.join("package.json"), serde_json::to_string_pretty(&manifest)?)?;
+    exec(NPM.command()?.current_dir(&project).args(["install", "--no-audit", "--no-fund", "--loglevel=error"]))
+        .context("installing the tarballs into target/npm-test")?;
+    Ok(project)
+}
+
+/// One of the runners in tests/js/<name>/run.mjs, which resolve their tools
+/// from tests/js/node_modules and the package from the project.
+fn node_runner(ws: &Workspace, name: &str, project: &Utf8Path, conformance: Option<&Utf8Path>) -> Result<()> {
+    crate::npm::tools(ws)?;
+    let mut cmd = NODE.command()?;
+    cmd.current_dir(&ws.root).arg(ws.path(&format!("tests/js/{name}/run.mjs"))).arg(project);
+    if let Some(dir) = conformance {
+        cmd.arg(dir);
+    }
+    exec(&mut cmd)
 }
 
 fn pytest(ws: &Workspace, venv: &Venv, dir: &str) -> Result<()> {

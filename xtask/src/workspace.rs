@@ -11,7 +11,6 @@ pub struct Workspace {
 
 /// The core crate, as cargo and maturin name it.
 pub const CORE_PACKAGE: &str = "joyous-departures";
-pub const CORE_LIB: &str = "joyous_departures";
 
 impl Workspace {
     pub fn locate() -> Result<Self> {
@@ -111,10 +110,4 @@ fn describe(cmd: &Command) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The host cdylib of the core, built with the `ffi` feature: the input to
-/// UniFFI's library mode.
-pub fn build_core_cdylib(ws: &Workspace) -> Result<Utf8PathBuf> {
-    crate::components::SDK.build_cdylib(ws)
 }

@@ -34,7 +34,13 @@ test("package.json exports every runtime condition, in an order that picks the r
     assert.ok(target, `exports['.'].${condition} names no file`);
     assert.ok(existsSync(join(dir, target)), `exports['.'].${condition} -> ${target} does not exist`);
   }
-  assert.equal(keys[0], "types", "types comes first (TypeScript takes the first match)");
+  // Each runtime condition carries its own typings (entries differ: only the
+  // browser entry exports init), and the bare `types` fallback precedes default.
+  for (const condition of ["workerd", "worker", "node", "browser"]) {
+    const types = typeof root[condition] === "object" ? resolveTarget(root[condition], ["types"]) : undefined;
+    assert.match(types ?? "", /\.d\.[cm]?ts$/, `exports['.'].${condition} has its own types`);
+  }
+  assert.ok(keys.indexOf("types") < keys.indexOf("default"), "types comes before default");
   assert.equal(keys.at(-1), "default", "default comes last (Node ignores keys after it)");
   for (const condition of ["workerd", "worker"]) {
     assert.ok(keys.indexOf(condition) < keys.indexOf("browser"), `${condition} comes before browser (wrangler also sets browser)`);

@@ -33,7 +33,7 @@ rmSync(join(project, "lib"), { recursive: true, force: true });
 cpSync(join(here, "..", "lib"), join(project, "lib"), { recursive: true });
 
 const tests = readdirSync(testDir).filter((name) => name.endsWith(".test.mjs")).sort();
-const child = spawnSync(process.execPath, ["--test", ...tests], {
+const child = spawnSync(process.execPath, ["--test", "--test-reporter=spec", ...tests], {
   cwd: testDir,
   stdio: "inherit",
   env: { ...process.env, JOYOUS_CONFORMANCE_DIR: conformance },
