@@ -1,23 +1,34 @@
-// Helpers of the workerd and Chromium runners (Node side; not copied anywhere).
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+// Helpers of the workerd, Chromium and demo runners (Node side; not copied anywhere).
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** `{ usage }` or `{ project, conformance, pkgDir, pkg }` from argv; exits 2 on bad usage. */
+/** `{ project, conformance, pkgDir, pkg }` from argv; exits 2 on bad usage. */
 export function parseArgs(runner) {
   const [projectArg, conformanceArg] = process.argv.slice(2);
   if (!projectArg || !conformanceArg) {
     console.error(`usage: node tests/js/${runner}/run.mjs <project-dir> <conformance-dir>`);
     process.exit(2);
   }
+  return { ...installedPackage(runner, projectArg), conformance: resolve(conformanceArg) };
+}
+
+/** `{ project, pkgDir, pkg }` of the package installed in <projectArg>/node_modules; exits 2 when it is not. */
+export function installedPackage(runner, projectArg) {
   const project = resolve(projectArg);
-  const conformance = resolve(conformanceArg);
   const pkgDir = join(project, "node_modules", "joyous-departures");
   if (!existsSync(join(pkgDir, "package.json"))) {
     console.error(`${runner}: joyous-departures is not installed in ${project}/node_modules`);
     process.exit(2);
   }
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
-  return { project, conformance, pkgDir, pkg };
+  return { project, pkgDir, pkg };
+}
+
+/** Replaces <project>/lib with a copy of tests/js/lib (what the copied tests import as ../lib/...). */
+export function copyLib(project) {
+  rmSync(join(project, "lib"), { recursive: true, force: true });
+  cpSync(join(dirname(fileURLToPath(import.meta.url)), "..", "lib"), join(project, "lib"), { recursive: true });
 }
 
 /** `[{ name, cases }]` from <dir>/*.json, sorted by name. */

@@ -11,17 +11,14 @@
 //  3. runs the bundle in workerd through Miniflare (.wasm as CompiledWasm) and
 //     prints `workerd: N conformance cases, M api checks passed`, or every
 //     failure and exits 1.
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import * as esbuild from "esbuild";
-import { Miniflare } from "miniflare";
 
-import { exportedFile, parseArgs, readVectors, report } from "../tools/common.mjs";
-
-/** The newest date this workerd (miniflare 4.20260426) accepts; real Workers accept up to 2026-05-03 here. */
-const COMPATIBILITY_DATE = "2026-04-26";
+import { copyLib, exportedFile, parseArgs, readVectors, report } from "../tools/common.mjs";
+import { bundleWorker, fetchWorker } from "../tools/workerd.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { project, conformance, pkgDir, pkg } = parseArgs("workerd");
@@ -33,35 +30,19 @@ const workDir = join(project, "workerd");
 const distDir = join(workDir, "dist");
 rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
-rmSync(join(project, "lib"), { recursive: true, force: true });
-cpSync(join(here, "..", "lib"), join(project, "lib"), { recursive: true });
+copyLib(project);
 copyFileSync(join(here, "worker.mjs"), join(workDir, "worker.mjs"));
 const files = readVectors(conformance);
 const cases = files.reduce((n, f) => n + f.cases.length, 0);
 writeFileSync(join(workDir, "vectors.json"), JSON.stringify({ files }));
 
-let build;
+let build, bundle, wasmOutputs;
 try {
-  build = await esbuild.build({
-  absWorkingDir: project,
-  entryPoints: [join(workDir, "worker.mjs")],
-  outdir: distDir,
-  bundle: true,
-  format: "esm",
-  platform: "neutral",
-  conditions: ["workerd", "worker"],
-  target: "esnext",
-  loader: { ".wasm": "copy" },
-  assetNames: "[name]-[hash]",
-  metafile: true,
-  logLevel: "warning",
-});
+  ({ build, bundle, wasmOutputs } = await bundleWorker(project, join(workDir, "worker.mjs"), distDir));
 } catch (e) {
   console.error(`workerd: FAIL bundle: esbuild could not bundle the Worker: ${e.message}`);
   process.exit(1);
 }
-const bundle = Object.keys(build.metafile.outputs).find((out) => build.metafile.outputs[out].entryPoint);
-const wasmOutputs = Object.keys(build.metafile.outputs).filter((out) => out.endsWith(".wasm"));
 console.log(`workerd: bundled ${relative(project, join(project, bundle))} with ${wasmOutputs.length} .wasm module(s)`);
 
 // 2. Static check of the workerd entry and everything it imports, as the bundler resolved them.
@@ -69,25 +50,15 @@ await staticCheck();
 
 // 3. Run it in workerd.
 let result;
-const mf = new Miniflare({
-  modules: true,
-  scriptPath: join(project, bundle),
-  modulesRoot: distDir,
-  modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-  compatibilityDate: COMPATIBILITY_DATE,
-});
 try {
-  const response = await mf.dispatchFetch("http://localhost/");
-  const body = await response.text();
+  const { status, body } = await fetchWorker(project, bundle, distDir, "http://localhost/");
   try {
     result = JSON.parse(body);
   } catch {
-    result = { fatal: `HTTP ${response.status}: ${body.slice(0, 2000)}` };
+    result = { fatal: `HTTP ${status}: ${body.slice(0, 2000)}` };
   }
 } catch (e) {
   result = { fatal: `the Worker did not start or answer (workerd's output is above): ${e instanceof Error ? `${e.name}: ${e.message}` : e}` };
-} finally {
-  await mf.dispose().catch(() => {});
 }
 if (result.fatal) fail("worker", "run", result.fatal);
 
