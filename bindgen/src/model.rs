@@ -22,6 +22,8 @@ pub struct Arg {
     pub ts_type: String,
     /// TypeScript default-parameter literal, if the argument has a default.
     pub ts_default: Option<String>,
+    /// `Option<T>`: may be left out (as `undefined`) when it is trailing.
+    pub is_option: bool,
     pub crossing: ArgCrossing,
 }
 
@@ -40,6 +42,8 @@ pub struct Callable {
     pub ts_return: String,
     /// The error type's reader, e.g. `readGoodbyeError`.
     pub error_reader: Option<String>,
+    /// The error type's TypeScript name, e.g. `GoodbyeError`.
+    pub error_type: Option<String>,
 }
 
 impl Callable {
@@ -74,6 +78,7 @@ fn plan(ci: &ComponentInterface, kind: Kind, glue_name: String, s: Source<'_>) -
                 .default_value()
                 .map(|d| crate::typescript::default_literal(ci, &ty, d)),
             ts_type: ts_type(&ty),
+            is_option: matches!(crate::types::unboxed(&ty), Type::Optional { .. }),
             ts_name: ts,
             crossing,
         });
@@ -91,6 +96,7 @@ fn plan(ci: &ComponentInterface, kind: Kind, glue_name: String, s: Source<'_>) -
         ret,
         ts_return,
         error_reader: s.throws.map(crate::types::read_fn),
+        error_type: s.throws.map(ts_type),
     })
 }
 

@@ -38,6 +38,10 @@ pub const FIXTURE: Component = Component {
 pub const ALL: [&Component; 2] = [&SDK, &FIXTURE];
 
 impl Component {
+    pub fn python_dir(&self, root: &Utf8Path) -> Utf8PathBuf {
+        root.join(self.generated).join("python")
+    }
+
     pub fn wasm_dir(&self, root: &Utf8Path) -> Utf8PathBuf {
         root.join(self.generated).join("wasm")
     }

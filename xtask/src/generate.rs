@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use camino::Utf8Path;
 use uniffi_bindgen::bindings::{GenerateOptions, TargetLanguage};
 
-use crate::components::{Component, ALL, SDK};
+use crate::components::{Component, ALL};
 use crate::workspace::{step, Workspace};
 
 pub fn run(ws: &Workspace) -> Result<()> {
@@ -21,9 +21,7 @@ pub fn generate_into(ws: &Workspace, root: &Utf8Path) -> Result<()> {
         step(2 * i + 1, total, &format!("building the {} cdylib (UniFFI metadata)", component.package));
         let cdylib = component.build_cdylib(ws)?;
         step(2 * i + 2, total, &format!("generating the bindings of {}", component.package));
-        if component.package == SDK.package {
-            python_bindings(&cdylib, &root.join("generated/python"))?;
-        }
+        python_bindings(&cdylib, &component.python_dir(root))?;
         wasm_and_typescript(ws, component, &cdylib, root)?;
     }
     Ok(())

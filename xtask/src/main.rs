@@ -7,6 +7,7 @@ mod generate;
 mod npm;
 mod python;
 mod test;
+mod verify;
 mod workspace;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Regenerate the bindings under generated/ from the declared API.
     Generate,
+    /// Check generated/ against a fresh generation, the API-surface snapshots and parity.
+    Verify,
     /// Build the Python wheel and the npm packages into target/dist/.
     Dist,
     /// Run every test: cargo tests, pytest on the built wheel, conformance vectors.
@@ -37,6 +40,7 @@ fn main() -> anyhow::Result<()> {
     let workspace = workspace::Workspace::locate()?;
     match Cli::parse().command {
         Command::Generate => generate::run(&workspace),
+        Command::Verify => verify::run(&workspace),
         Command::Dist => dist::run(&workspace),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),

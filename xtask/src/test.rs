@@ -12,10 +12,13 @@ use crate::npm::{build_package, NODE, NPM};
 use crate::python::{fresh_venv_with_wheel, Venv};
 use crate::workspace::{exec, step, Workspace, CARGO, CORE_PACKAGE};
 
-const STEPS: usize = 9;
+const STEPS: usize = 10;
 
 pub fn run(ws: &Workspace) -> Result<()> {
-    step(1, STEPS, "cargo tests (conformance runs in step 4)");
+    step(1, STEPS, "cargo xtask verify: generated/, API surfaces, parity");
+    crate::verify::run(ws).context("verify")?;
+
+    step(2, STEPS, "cargo tests (conformance runs in step 5)");
     exec(CARGO.command()?.current_dir(&ws.root).args([
         "test",
         "--workspace",
@@ -25,22 +28,14 @@ pub fn run(ws: &Workspace) -> Result<()> {
     ]))
     .context("cargo tests")?;
 
-    step(
-        2,
-        STEPS,
-        "building the Python wheel and installing it into a fresh venv",
-    );
+    step(3, STEPS, "building the Python wheel and installing it into a fresh venv");
     let wheel = crate::dist::build_wheel(ws)?;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
 
-    step(
-        3,
-        STEPS,
-        "pytest against the installed wheel (tests/python)",
-    );
+    step(4, STEPS, "pytest against the installed wheel (tests/python)");
     pytest(ws, &venv, "tests/python").context("Python API tests")?;
 
-    step(4, STEPS, "conformance vectors: Rust, Python");
+    step(5, STEPS, "conformance vectors: Rust, Python");
     exec(CARGO.command()?.current_dir(&ws.root).args([
         "test",
         "--package",
@@ -53,18 +48,18 @@ pub fn run(ws: &Workspace) -> Result<()> {
     .context("Rust conformance runner")?;
     pytest(ws, &venv, "tests/conformance/python").context("Python conformance runner")?;
 
-    let project = npm_test_project(ws, 5)?;
+    let project = npm_test_project(ws, 6)?;
     let conformance = ws.path("tests/conformance");
-    step(6, STEPS, "Node: joyous-departures from the installed tarball (node --test)");
+    step(7, STEPS, "Node: joyous-departures from the installed tarball (node --test)");
     node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
-    step(7, STEPS, "Node: fixture-types, every type row (node --test)");
+    step(8, STEPS, "Node: fixture-types, every type row (node --test)");
     let fixture_dir = project.join("fixture");
     crate::npm::copy_dir(&ws.path("tests/js/fixture"), &fixture_dir)?;
     exec(NODE.command()?.current_dir(&fixture_dir).args(["--test", "--test-reporter=spec", "fixture.test.mjs"]))
         .context("fixture-types Node tests")?;
-    step(8, STEPS, "workerd (Miniflare): a Worker importing the package by name; static checks");
+    step(9, STEPS, "workerd (Miniflare): a Worker importing the package by name; static checks");
     node_runner(ws, "workerd", &project, Some(&conformance)).context("workerd tests")?;
-    step(9, STEPS, "Chromium (headless): the browser entry with await init(); TypeScript typings");
+    step(10, STEPS, "Chromium (headless): the browser entry with await init(); TypeScript typings");
     node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
     println!("all tests passed");

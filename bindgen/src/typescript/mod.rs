@@ -222,20 +222,37 @@ struct ApiTs<'a> {
 }
 
 impl ApiTs<'_> {
+    /// TSDoc from the Rust docs, plus `@throws` for the declared error type.
     fn doc(&self, c: &Callable, indent: &str) -> String {
-        tsdoc(c.docs.as_deref(), indent)
+        let mut docs = c.docs.clone().unwrap_or_default();
+        if let Some(error) = &c.error_type {
+            if !docs.is_empty() {
+                docs.push_str("\n\n");
+            }
+            docs.push_str(&format!("@throws {{{error}}} one of the `{error}` variants"));
+        }
+        tsdoc(Some(&docs), indent)
     }
 
     /// `name: Type = default, ...` for a callable's TypeScript signature.
+    /// An option-typed argument may be left out when every later one may be too.
     fn params(&self, c: &Callable) -> String {
-        c.args
+        let mut trailing_optional = true;
+        let mut out: Vec<String> = c
+            .args
             .iter()
+            .rev()
             .map(|a| match &a.ts_default {
                 Some(d) => format!("{}: {} = {d}", a.ts_name, a.ts_type),
-                None => format!("{}: {}", a.ts_name, a.ts_type),
+                None if trailing_optional && a.is_option => format!("{}?: {}", a.ts_name, a.ts_type),
+                None => {
+                    trailing_optional = false;
+                    format!("{}: {}", a.ts_name, a.ts_type)
+                }
             })
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        out.reverse();
+        out.join(", ")
     }
 
     fn prelude(&self, c: &Callable) -> Vec<String> {

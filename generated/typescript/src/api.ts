@@ -323,6 +323,8 @@ function writeTemplateArgs(w: rt.Writer, v: TemplateArgs, name: string): void {
  * Render one goodbye message for the given options.
  *
  * The same `seed` and options give the same text on every platform.
+ *
+ * @throws {GoodbyeError} one of the `GoodbyeError` variants
  */
 export function generateGoodbye(options: GoodbyeOptions): string {
   const v1 = rt.checkObject(options, "options");
@@ -380,6 +382,8 @@ export class Generator implements Disposable {
    *
    * Fails with `InvalidLanguageCode` or `InvalidTimezone` when the options
    * name a language or zone that does not exist.
+   *
+   * @throws {GoodbyeError} one of the `GoodbyeError` variants
    */
   constructor(options: GoodbyeOptions = {}) {
     const v1 = rt.checkObject(options, "options");
@@ -411,6 +415,8 @@ export class Generator implements Disposable {
    *
    * Fails with `CorpusLoad` (with the line number) when the text does not
    * parse, `TemplateVariable` when a template uses an unknown variable.
+   *
+   * @throws {GoodbyeError} one of the `GoodbyeError` variants
    */
   static withCorpus(corpus: string, options: GoodbyeOptions = {}): Generator {
     const v1 = rt.checkObject(options, "options");

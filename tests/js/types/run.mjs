@@ -32,8 +32,11 @@ writeFileSync(
         strict: true,
         noEmit: true,
         target: "esnext",
-        module: "nodenext",
-        moduleResolution: "nodenext",
+        // What a browser or bundler project sees (the `types` condition:
+        // browser.d.ts, which has init and initSync); under nodenext TypeScript
+        // picks the node entry's typings, which rightly have no init.
+        module: "esnext",
+        moduleResolution: "bundler",
         lib: ["esnext", "esnext.disposable", "dom"],
         types: [],
         skipLibCheck: false,

@@ -774,6 +774,8 @@ export function area(shape: Shape): number {
 /**
  * `dividend / divisor`, rounded toward zero. Fails with `DivisionByZero`
  * when `divisor` is 0 and with `Overflow` for `i32::MIN / -1`.
+ *
+ * @throws {ArithmeticError} one of the `ArithmeticError` variants
  */
 export function checkedDivide(dividend: number, divisor: number): number {
   try {
@@ -863,7 +865,7 @@ export function echoI8(value: number): number {
 /**
  * Returns `value` unchanged.
  */
-export function echoOptionalString(value: string | undefined): string | undefined {
+export function echoOptionalString(value?: string | undefined): string | undefined {
   try {
     return glue.fn_echo_optional_string((value == null ? undefined : rt.checkString(value, "value")));
   } catch (e) {
@@ -951,7 +953,7 @@ export function negate(value: boolean): boolean {
 /**
  * The color after `color`: none -> Red -> Green -> Blue -> none.
  */
-export function nextColor(color: Color | undefined): Color | undefined {
+export function nextColor(color?: Color | undefined): Color | undefined {
   try {
     return readOptionalColor(new rt.Reader(glue.fn_next_color((color == null ? undefined : rt.enumIndex(Color_INDEX, color, "color")))));
   } catch (e) {
@@ -1020,6 +1022,8 @@ export function splitWords(text: string): Array<string> {
 
 /**
  * The sum of all counts; fails with `Overflow` when it exceeds `u64`.
+ *
+ * @throws {ArithmeticError} one of the `ArithmeticError` variants
  */
 export function totalCount(counts: Map<string, bigint>): bigint {
   try {
@@ -1077,7 +1081,7 @@ export function namedCounterValue(named: NamedCounter): string {
 /**
  * `coord`, or `(0, 0)` when there is none.
  */
-export function coordOrOrigin(coord: Coord | undefined): Coord {
+export function coordOrOrigin(coord?: Coord | undefined): Coord {
   const v1 = rt.optObject(coord, "coord");
   try {
     return readCoord(new rt.Reader(glue.fn_coord_or_origin(
@@ -1212,7 +1216,7 @@ export function echoIntegers(value: Integers): Integers {
 /**
  * Returns `value` unchanged.
  */
-export function echoOptionalU64(value: bigint | undefined): bigint | undefined {
+export function echoOptionalU64(value?: bigint | undefined): bigint | undefined {
   try {
     return readOptionalU64(new rt.Reader(glue.fn_echo_optional_u64((value == null ? undefined : rt.checkBigInt(value, 0n, 18446744073709551615n, "value")))));
   } catch (e) {
@@ -1451,6 +1455,8 @@ export function urlWithPath(base: Url, path: string): Url {
 /**
  * `name` in lower case, if it is a valid user name: 1 to `max_length`
  * characters (Unicode scalar values), each a letter, digit, `_` or `-`.
+ *
+ * @throws {ValidationError} one of the `ValidationError` variants
  */
 export function validateUsername(name: string, maxLength: number = 16): string {
   try {
@@ -1510,6 +1516,8 @@ export class Counter implements Disposable {
   /**
    * Adds `amount` and returns the new value; fails with `Overflow` (and
    * leaves the value unchanged) when it would exceed `u64`.
+   *
+   * @throws {ArithmeticError} one of the `ArithmeticError` variants
    */
   add(amount: bigint): bigint {
     const handle = this._box.use();
@@ -1523,7 +1531,7 @@ export class Counter implements Disposable {
   /**
    * `<label>: <value> (step <step>)`; the label defaults to `counter`.
    */
-  describe(label: string | undefined): string {
+  describe(label?: string | undefined): string {
     const handle = this._box.use();
     try {
       return glue.method_counter_describe(handle, (label == null ? undefined : rt.checkString(label, "label")));
@@ -1547,6 +1555,8 @@ export class Counter implements Disposable {
   /**
    * Adds the step and returns the new value; fails with `Overflow` (and
    * leaves the value unchanged) when it would exceed `u64`.
+   *
+   * @throws {ArithmeticError} one of the `ArithmeticError` variants
    */
   increment(): bigint {
     const handle = this._box.use();

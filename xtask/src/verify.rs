@@ -1,0 +1,315 @@
+//! `cargo xtask verify`: what ships is what the declared API generates.
+//!
+//! 1. generated/ equals a fresh generation (made in target/verify/, never in
+//!    generated/), file by file, with a unified diff of each difference;
+//! 2. the API surfaces users see (Python read with `ast` from the generated
+//!    module, TypeScript read from the compiler's .d.ts) match their insta
+//!    snapshots in tests/surface/snapshots;
+//! 3. every item of the ComponentInterface appears in both surfaces with the
+//!    mapped types of docs/typescript-mapping.md and UniFFI's Python.
+
+use anyhow::{bail, Context, Result};
+use camino::{Utf8Path, Utf8PathBuf};
+use std::collections::BTreeSet;
+use uniffi_bindgen::interface::{AsType, ComponentInterface, Type};
+
+use crate::components::{Component, ALL};
+use crate::workspace::{capture, step, Workspace, PYTHON};
+
+/// Lines of diff shown per file, and in all, before the rest is cut.
+const DIFF_LINES_PER_FILE: usize = 40;
+const DIFF_LINES_TOTAL: usize = 200;
+
+pub fn run(ws: &Workspace) -> Result<()> {
+    let started = std::time::Instant::now();
+    step(1, 3, "regenerating into target/verify and comparing with generated/");
+    let fresh = ws.target_dir().join("verify");
+    if fresh.exists() {
+        std::fs::remove_dir_all(&fresh)?;
+    }
+    crate::generate::generate_into(ws, &fresh)?;
+    let mut problems = Vec::new();
+    let mut shown = 0;
+    for component in ALL {
+        for dir in [Component::python_dir, Component::wasm_dir, Component::typescript_dir] {
+            compare_trees(&dir(component, &ws.root), &dir(component, &fresh), ws, &mut problems, &mut shown)?;
+        }
+    }
+    if !problems.is_empty() {
+        bail!(
+            "generated/ differs from a fresh generation in {} file(s):\n  {}\n\
+             generated code is never edited by hand: run `cargo xtask generate` and commit the result",
+            problems.len(),
+            problems.join("\n  ")
+        );
+    }
+
+    step(2, 3, "API surfaces (Python ast, TypeScript .d.ts) against tests/surface/snapshots");
+    let tools = crate::npm::tools(ws)?;
+    let mut surfaces = Vec::new();
+    for component in ALL {
+        let python = python_surface(ws, component)?;
+        let typescript = ts_surface(ws, &tools, component)?;
+        surfaces.push((component, python, typescript));
+    }
+    let mut stale = Vec::new();
+    for (component, python, typescript) in &surfaces {
+        for (language, text) in [("python", python), ("typescript", typescript)] {
+            let name = format!("{}-{language}", component.package);
+            if !snapshot_matches(ws, &name, text) {
+                stale.push(name);
+            }
+        }
+    }
+    if !stale.is_empty() {
+        bail!(
+            "API surface snapshot(s) changed: {} (diff above; tests/surface/snapshots/*.snap.new written)\n\
+             if the change is intended, accept it with `cargo insta review` (cargo install cargo-insta) \
+             or `INSTA_UPDATE=always cargo xtask verify`, and commit the .snap files",
+            stale.join(", ")
+        );
+    }
+
+    step(3, 3, "parity: every declared item in both surfaces, with the mapped types");
+    let mut missing = Vec::new();
+    for (component, python, typescript) in &surfaces {
+        let cdylib = component.build_cdylib(ws)?;
+        let cis = joyous_bindgen::load_component_interfaces(&cdylib)?;
+        let ci = cis.iter().find(|c| c.crate_name() == component.lib).context("component")?;
+        missing.extend(parity(ci, python, typescript));
+    }
+    if !missing.is_empty() {
+        bail!("the surfaces disagree with the declared API:\n  {}", missing.join("\n  "));
+    }
+    println!("verify: generated/ is fresh, surfaces match their snapshots, parity holds ({:.1} s)", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn relative_files(dir: &Utf8Path) -> Result<BTreeSet<Utf8PathBuf>> {
+    let mut out = BTreeSet::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in d.read_dir_utf8().with_context(|| format!("reading {d}"))? {
+            let entry = entry?;
+            if entry.file_type()?.is_dir() {
+                stack.push(entry.path().to_owned());
+            } else {
+                out.insert(entry.path().strip_prefix(dir)?.to_owned());
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn compare_trees(
+    committed: &Utf8Path,
+    fresh: &Utf8Path,
+    ws: &Workspace,
+    problems: &mut Vec<String>,
+    shown: &mut usize,
+) -> Result<()> {
+    let ours = relative_files(committed)?;
+    let theirs = relative_files(fresh)?;
+    let show = |path: &Utf8Path| path.strip_prefix(&ws.root).unwrap_or(path).to_string();
+    for file in ours.union(&theirs) {
+        let (a, b) = (committed.join(file), fresh.join(file));
+        match (ours.contains(file), theirs.contains(file)) {
+            (true, false) => problems.push(format!("{}: not generated any more", show(&a))),
+            (false, true) => problems.push(format!("{}: missing (a fresh generation has it)", show(&a))),
+            _ => {
+                let (old, new) = (std::fs::read_to_string(&a)?, std::fs::read_to_string(&b)?);
+                if old != new {
+                    problems.push(format!("{}: differs", show(&a)));
+                    print_diff(&show(&a), &old, &new, shown);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_diff(name: &str, old: &str, new: &str, shown: &mut usize) {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("{name} (committed)"), &format!("{name} (fresh generation)"))
+        .to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    let budget = DIFF_LINES_PER_FILE.min(DIFF_LINES_TOTAL.saturating_sub(*shown));
+    for line in lines.iter().take(budget) {
+        eprintln!("{line}");
+    }
+    if lines.len() > budget {
+        eprintln!("... {} more diff line(s) of {name} cut", lines.len() - budget);
+    }
+    *shown += budget.min(lines.len());
+}
+
+fn python_surface(ws: &Workspace, component: &Component) -> Result<String> {
+    let module = component.python_dir(&ws.root).join(format!("{}.py", component.lib));
+    capture(PYTHON.command()?.arg(ws.path("tests/surface/python_surface.py")).arg(&module))
+        .with_context(|| format!("reading the Python surface of {module}"))
+}
+
+fn ts_surface(ws: &Workspace, _tools: &Utf8Path, component: &Component) -> Result<String> {
+    let src = component.typescript_dir(&ws.root).join("src");
+    capture(crate::npm::NODE.command()?.arg(ws.path("tests/surface/ts_surface.mjs")).arg(&src))
+        .with_context(|| format!("reading the TypeScript surface of {src}"))
+}
+
+/// insta's comparison, reported instead of panicking, so every stale
+/// snapshot is listed; insta prints the diff and writes `.snap.new`.
+fn snapshot_matches(ws: &Workspace, name: &str, text: &str) -> bool {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(ws.path("tests/surface/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        settings.bind(|| insta::assert_snapshot!(name.to_string(), text));
+    }));
+    result.is_ok()
+}
+
+/// Items of the interface missing from a surface, or with other types.
+fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut expect = |language: &str, surface: &str, what: &str, prefix: &str, needles: &[String]| {
+        let Some(line) = surface.lines().find(|l| l.starts_with(prefix)) else {
+            out.push(format!("{language}: {what} is missing (no line starting `{prefix}`)"));
+            return;
+        };
+        for needle in needles {
+            // `a || b`: either form is right.
+            if !needle.split(" || ").any(|alternative| line.contains(alternative)) {
+                out.push(format!("{language}: {what} should have `{needle}`: {line}"));
+            }
+        }
+    };
+    let crate_name = ci.crate_name();
+    for f in ci.function_definitions() {
+        let what = format!("{crate_name}: function {}", f.name());
+        let (py, ts) = signature_needles(f.arguments().iter().map(|a| (a.name(), a.as_type(), a.default_value().is_some())), f.return_type());
+        expect("python", python, &what, &format!("function {}(", f.name()), &py);
+        expect("typescript", typescript, &what, &format!("function {}(", camel(f.name())), &ts);
+    }
+    for o in ci.object_definitions() {
+        for c in o.constructors() {
+            let what = format!("{crate_name}: constructor {}::{}", o.name(), c.name());
+            let (py, ts) = signature_needles(c.arguments().iter().map(|a| (a.name(), a.as_type(), a.default_value().is_some())), None);
+            if c.is_primary_constructor() {
+                expect("python", python, &what, &format!("constructor {}(", o.name()), &py);
+                expect("typescript", typescript, &what, &format!("constructor {}(", o.name()), &ts);
+            } else {
+                expect("python", python, &what, &format!("constructor {}.{}(", o.name(), c.name()), &py);
+                expect("typescript", typescript, &what, &format!("static {}.{}(", o.name(), camel(c.name())), &ts);
+            }
+        }
+        for m in o.methods() {
+            let what = format!("{crate_name}: method {}::{}", o.name(), m.name());
+            let (py, ts) = signature_needles(m.arguments().iter().map(|a| (a.name(), a.as_type(), a.default_value().is_some())), m.return_type());
+            expect("python", python, &what, &format!("method {}.{}(", o.name(), m.name()), &py);
+            expect("typescript", typescript, &what, &format!("method {}.{}(", o.name(), camel(m.name())), &ts);
+        }
+    }
+    for r in ci.record_definitions() {
+        for f in r.fields() {
+            let what = format!("{crate_name}: field {}.{}", r.name(), f.name());
+            let ty = f.as_type();
+            expect("python", python, &what, &format!("field {}.{}:", r.name(), f.name()), &[format!(": {}", py_type(&ty))]);
+            let optional = f.default_value().is_some() || matches!(ty, Type::Optional { .. });
+            let prefix = format!("field {}.{}{}:", r.name(), camel(f.name()), if optional { "?" } else { "" });
+            expect("typescript", typescript, &what, &prefix, &[format!(": {}", ts_type(&ty))]);
+        }
+    }
+    for e in ci.enum_definitions() {
+        let is_error = ci.is_name_used_as_error(e.name());
+        for v in e.variants() {
+            let what = format!("{crate_name}: variant {}::{}", e.name(), v.name());
+            if is_error {
+                expect("python", python, &what, &format!("variant {}.{}(", e.name(), v.name()), &[]);
+                expect("typescript", typescript, &what, &format!("class {}.{} extends {}", e.name(), v.name(), e.name()), &[]);
+                for field in v.fields().iter().filter(|f| f.name() != "message") {
+                    let prefix = format!("property {}.{}.{}:", e.name(), v.name(), camel(field.name()));
+                    expect("typescript", typescript, &what, &prefix, &[format!(": {}", ts_type(&field.as_type()))]);
+                }
+            } else {
+                let shouty = heck::ToShoutySnakeCase::to_shouty_snake_case(v.name());
+                expect("python", python, &what, &format!("variant {}.{shouty}", e.name()), &[]);
+                let tag = if v.has_fields() { format!("tag: \"{}\"", v.name()) } else { format!("\"{}\"", v.name()) };
+                expect("typescript", typescript, &what, &format!("type {} = ", e.name()), &[tag]);
+            }
+        }
+    }
+    out
+}
+
+/// The TypeScript name: camelCase, a reserved word with a trailing `_`.
+fn camel(name: &str) -> String {
+    joyous_bindgen::names::ts_name(name)
+}
+
+/// The needles a signature line must contain in each language.
+fn signature_needles<'a>(
+    args: impl Iterator<Item = (&'a str, Type, bool)>,
+    ret: Option<&Type>,
+) -> (Vec<String>, Vec<String>) {
+    let (mut py, mut ts) = (Vec::new(), Vec::new());
+    for (name, ty, defaulted) in args {
+        // UniFFI's Python annotates a record-typed default as `typing.Union[object, T]`.
+        py.push(if defaulted {
+            format!("{name}: typing.Union[object, {t}] || {name}: {t} =", t = py_type(&ty))
+        } else {
+            format!("{name}: {}", py_type(&ty))
+        });
+        let optional = if defaulted || matches!(ty, Type::Optional { .. }) { "?" } else { "" };
+        ts.push(format!("{}{optional}: {}", camel(name), ts_type(&ty)));
+    }
+    if let Some(ret) = ret {
+        py.push(format!("-> {}", py_type(ret)));
+        ts.push(format!("): {}", ts_type(ret)));
+    }
+    (py, ts)
+}
+
+/// UniFFI's Python annotation for a type.
+fn py_type(ty: &Type) -> String {
+    match ty {
+        Type::UInt8 | Type::Int8 | Type::UInt16 | Type::Int16 | Type::UInt32 | Type::Int32 | Type::UInt64 | Type::Int64 => "int".into(),
+        Type::Float32 | Type::Float64 => "float".into(),
+        Type::Boolean => "bool".into(),
+        Type::String => "str".into(),
+        Type::Bytes => "bytes".into(),
+        Type::Timestamp => "Timestamp".into(),
+        Type::Duration => "Duration".into(),
+        Type::Optional { inner_type } => format!("typing.Optional[{}]", py_type(inner_type)),
+        Type::Sequence { inner_type } => format!("typing.List[{}]", py_type(inner_type)),
+        Type::Set { inner_type } => format!("typing.Set[{}]", py_type(inner_type)),
+        Type::Map { key_type, value_type } => format!("dict[{}, {}]", py_type(key_type), py_type(value_type)),
+        Type::Box { inner_type } => py_type(inner_type),
+        Type::Record { name, .. } | Type::Enum { name, .. } | Type::Object { name, .. } | Type::Custom { name, .. } | Type::CallbackInterface { name, .. } => name.clone(),
+    }
+}
+
+/// The TypeScript type of docs/typescript-mapping.md (written out here, not
+/// taken from the generator, so a generator bug shows up as a mismatch).
+fn ts_type(ty: &Type) -> String {
+    match ty {
+        Type::UInt8 | Type::Int8 | Type::UInt16 | Type::Int16 | Type::UInt32 | Type::Int32 => "number".into(),
+        Type::UInt64 | Type::Int64 => "bigint".into(),
+        Type::Float32 | Type::Float64 | Type::Duration => "number".into(),
+        Type::Boolean => "boolean".into(),
+        Type::String => "string".into(),
+        Type::Bytes => "Uint8Array".into(),
+        Type::Timestamp => "Date".into(),
+        Type::Optional { inner_type } => format!("{} | undefined", ts_type(inner_type)),
+        Type::Sequence { inner_type } => format!("Array<{}>", ts_type(inner_type)),
+        Type::Set { inner_type } => format!("Set<{}>", ts_type(inner_type)),
+        Type::Map { key_type, value_type } => format!("Map<{}, {}>", ts_type(key_type), ts_type(value_type)),
+        Type::Box { inner_type } => ts_type(inner_type),
+        Type::Record { name, .. } | Type::Enum { name, .. } | Type::Object { name, .. } | Type::Custom { name, .. } | Type::CallbackInterface { name, .. } => name.clone(),
+    }
+}
