@@ -6,6 +6,8 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use joyous_departures::{generate_goodbye, GoodbyeOptions, TemplateArgs};
 
+use crate::components::SDK;
+use crate::npm::{install_packages, NODE};
 use crate::python::fresh_venv_with_wheel;
 use crate::workspace::{capture, step, Workspace};
 
@@ -27,22 +29,27 @@ print(jd.generate_goodbye(jd.GoodbyeOptions(language_code=o["language_code"], se
 pub fn run(ws: &Workspace) -> Result<()> {
     let rust = generate_goodbye(rust_options(OPTIONS_JSON)?)?;
 
-    step(
-        1,
-        2,
-        "building the Python wheel (a few minutes on a fresh machine)",
-    );
+    step(1, 3, "building the Python wheel (a few minutes on a fresh machine)");
     let wheel = crate::dist::build_wheel(ws)?;
-    step(
-        2,
-        2,
-        "installing it into a fresh venv and asking each runtime",
-    );
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
     let python =
         capture(venv.python().args(["-c", PYTHON_DEMO, OPTIONS_JSON])).context("Python demo")?;
 
-    let lines = [("rust", rust), ("python", python.trim_end().to_owned())];
+    step(2, 3, "building the npm package and installing it into target/npm-test");
+    let project = install_packages(ws, &[&SDK])?;
+    crate::npm::tools(ws)?;
+    step(3, 3, "asking Node, workerd and Chromium");
+    let mut lines = vec![("rust", rust), ("python", python.trim_end().to_owned())];
+    for runtime in ["node", "workerd", "chromium"] {
+        let message = capture(
+            NODE.command()?
+                .current_dir(&ws.root)
+                .arg(ws.path("tests/js/demo/run.mjs"))
+                .args([project.as_str(), runtime, OPTIONS_JSON]),
+        )
+        .with_context(|| format!("{runtime} demo"))?;
+        lines.push((runtime, message.trim_end().to_owned()));
+    }
     for (runtime, message) in &lines {
         println!("{runtime}: {message}");
     }

@@ -32,7 +32,12 @@ pub fn tools(ws: &Workspace) -> Result<Utf8PathBuf> {
     let stamp = dir.join("node_modules/.installed-lock");
     if std::fs::read_to_string(&stamp).ok().as_deref() != Some(lock.as_str()) {
         eprintln!("   installing the JavaScript tools of tests/js (npm ci)");
-        exec(NPM.command()?.current_dir(&dir).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))?;
+        exec(
+            NPM.command()?
+                .current_dir(&dir)
+                .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+                .stdout(std::io::stderr()),
+        )?;
         std::fs::write(&stamp, &lock)?;
     }
     Ok(dir)
@@ -156,4 +161,30 @@ pub fn copy_dir(from: &Utf8Path, to: &Utf8Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// target/npm-test: a scratch project with the packages' tarballs installed
+/// by name, as a user installs them.
+pub fn install_packages(ws: &Workspace, components: &[&Component]) -> Result<Utf8PathBuf> {
+    let mut dependencies = serde_json::Map::new();
+    for component in components {
+        let tarball = build_package(ws, component)?;
+        dependencies.insert(component.npm_name.into(), format!("file:{tarball}").into());
+    }
+    let project = ws.target_dir().join("npm-test");
+    if project.exists() {
+        std::fs::remove_dir_all(&project)?;
+    }
+    std::fs::create_dir_all(&project)?;
+    let manifest = serde_json::json!({ "private": true, "type": "module", "dependencies": dependencies });
+    std::fs::write(project.join("package.json"), serde_json::to_string_pretty(&manifest)?)?;
+    // npm's summary is progress, not a result: keep stdout for results.
+    exec(
+        NPM.command()?
+            .current_dir(&project)
+            .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
+            .stdout(std::io::stderr()),
+    )
+    .context("installing the tarballs into target/npm-test")?;
+    Ok(project)
 }

@@ -4,10 +4,10 @@
 //! workerd and Chromium.
 
 use anyhow::{Context, Result};
-use camino::{Utf8Path, Utf8PathBuf};
+use camino::Utf8Path;
 
 use crate::components::{FIXTURE, SDK};
-use crate::npm::{build_package, NODE, NPM};
+use crate::npm::{install_packages, NODE};
 
 use crate::python::{fresh_venv_with_wheel, Venv};
 use crate::workspace::{exec, step, Workspace, CARGO, CORE_PACKAGE};
@@ -48,7 +48,8 @@ pub fn run(ws: &Workspace) -> Result<()> {
     .context("Rust conformance runner")?;
     pytest(ws, &venv, "tests/conformance/python").context("Python conformance runner")?;
 
-    let project = npm_test_project(ws, 6)?;
+    step(6, STEPS, "building the npm packages and installing them into target/npm-test");
+    let project = install_packages(ws, &[&SDK, &FIXTURE])?;
     let conformance = ws.path("tests/conformance");
     step(7, STEPS, "Node: joyous-departures from the installed tarball (node --test)");
     node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
@@ -64,31 +65,6 @@ pub fn run(ws: &Workspace) -> Result<()> {
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
     println!("all tests passed");
     Ok(())
-}
-
-/// target/npm-test: a scratch project with both tarballs installed by name,
-/// as a user would install them.
-fn npm_test_project(ws: &Workspace, index: usize) -> Result<Utf8PathBuf> {
-    step(index, STEPS, "building the npm packages and installing them into target/npm-test");
-    let sdk = build_package(ws, &SDK)?;
-    let fixture = build_package(ws, &FIXTURE)?;
-    let project = ws.target_dir().join("npm-test");
-    if project.exists() {
-        std::fs::remove_dir_all(&project)?;
-    }
-    std::fs::create_dir_all(&project)?;
-    let manifest = serde_json::json!({
-        "private": true,
-        "type": "module",
-        "dependencies": {
-            SDK.npm_name: format!("file:{sdk}"),
-            FIXTURE.npm_name: format!("file:{fixture}"),
-        }
-    });
-    std::fs::write(project.join("package.json"), serde_json::to_string_pretty(&manifest)?)?;
-    exec(NPM.command()?.current_dir(&project).args(["install", "--no-audit", "--no-fund", "--loglevel=error"]))
-        .context("installing the tarballs into target/npm-test")?;
-    Ok(project)
 }
 
 /// One of the runners in tests/js/<name>/run.mjs, which resolve their tools
