@@ -1,5 +1,6 @@
 //! `cargo xtask <verb>`: every workflow of the project, in Rust.
 
+mod bench;
 mod components;
 mod demo;
 mod dist;
@@ -34,6 +35,12 @@ enum Command {
     Test,
     /// Print one seeded goodbye per runtime; all lines must agree.
     Demo,
+    /// Time the bindings against hand-written baselines and the core; writes target/bench/.
+    Bench {
+        /// Fewer, shorter rounds (about a minute once built; noisier).
+        #[arg(long)]
+        quick: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -44,5 +51,6 @@ fn main() -> anyhow::Result<()> {
         Command::Dist => dist::run(&workspace),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
+        Command::Bench { quick } => bench::run(&workspace, quick),
     }
 }

@@ -1,0 +1,181 @@
+"""Time joyous-departures' UniFFI-generated Python against the hand-written PyO3 baseline.
+
+Run by `cargo xtask bench` with a venv that holds both wheels; prints JSON on stdout.
+
+    python bench.py [--quick]               microseconds per call, both sides of every case
+    python bench.py --profile CASE [--quick]  cProfile of the generated bindings on CASE
+
+Each case is one statement per side. A round times a loop of calls to one side
+(timeit, so the loop is compiled code and the garbage collector is off), with the
+number of calls calibrated so that a round lasts about the same time; the sides
+take turns round by round (A, B, A, B, ...) so that a busy neighbour slows both
+alike. Each side reports the median, min and max of its rounds in microseconds.
+"""
+
+import argparse
+import cProfile
+import json
+import platform
+import pstats
+import statistics
+import sys
+import timeit
+
+import joyous_departures as u
+import joyous_pyo3_baseline as p
+
+NAME, LOCATION, DATE, TIME = "Ada", "Lisbon", "23 November 2026", "14:05"
+SIDES = ("uniffi", "pyo3")
+
+# case -> (statement with the UniFFI-generated bindings, statement with the PyO3 baseline).
+# Each is what a user writes for that call; options are built in the call, as users do.
+CASES = {
+    "generate_goodbye/defaults": (
+        "u.generate_goodbye(u.GoodbyeOptions())",
+        "p.generate_goodbye()",
+    ),
+    "generate_goodbye/all_variables": (
+        "u.generate_goodbye(u.GoodbyeOptions(template_args=u.TemplateArgs("
+        "name=NAME, location=LOCATION, date=DATE, time=TIME)))",
+        "p.generate_goodbye(name=NAME, location=LOCATION, date=DATE, time=TIME)",
+    ),
+    "Generator.generate": (
+        "ug.generate().text",
+        "pg.generate().text",
+    ),
+    "version": (
+        "u.version()",
+        "p.version()",
+    ),
+}
+
+
+def namespace():
+    return {
+        "u": u,
+        "p": p,
+        "ug": u.Generator(),
+        "pg": p.Generator(),
+        "NAME": NAME,
+        "LOCATION": LOCATION,
+        "DATE": DATE,
+        "TIME": TIME,
+    }
+
+
+def check_same_core():
+    """Both sides must render the same text for the same seeded options."""
+    for seed in range(20):
+        a = u.generate_goodbye(u.GoodbyeOptions(seed=seed, template_args=u.TemplateArgs(
+            name=NAME, location=LOCATION, date=DATE, time=TIME)))
+        b = p.generate_goodbye(seed=seed, name=NAME, location=LOCATION, date=DATE, time=TIME)
+        if a != b:
+            sys.exit(f"the bindings disagree for seed {seed}: {a!r} != {b!r}")
+    if u.version() != p.version():
+        sys.exit(f"different core versions: {u.version()} != {p.version()}")
+
+
+def calibrate(timer, round_seconds):
+    """Calls per round so that a round lasts about `round_seconds`."""
+    n = 1
+    while True:
+        t = timer.timeit(n)
+        if t >= round_seconds / 5:
+            return max(1, round(n * round_seconds / t))
+        n *= 2
+
+
+def bench(rounds, round_seconds):
+    ns = namespace()
+    results = {}
+    for case, statements in CASES.items():
+        timers = [timeit.Timer(stmt, globals=ns) for stmt in statements]
+        calls = [calibrate(t, round_seconds) for t in timers]
+        samples = [[], []]
+        for _ in range(rounds):
+            for side in (0, 1):
+                samples[side].append(timers[side].timeit(calls[side]) / calls[side] * 1e6)
+        results[case] = {
+            side: {
+                "median": statistics.median(s),
+                "min": min(s),
+                "max": max(s),
+                "rounds": rounds,
+                "calls_per_round": n,
+                "statement": stmt,
+            }
+            for side, s, n, stmt in zip(SIDES, samples, calls, statements)
+        }
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "unit": "us",
+        "results": results,
+    }
+
+
+def profile(case, calls, top):
+    """cProfile of the generated bindings' side of `case`: where a call's time goes.
+
+    cProfile adds a fixed cost to every Python-level call, so shares lean towards
+    code made of many small calls; ctypes calls into Rust are not Python-level calls
+    and count in the tottime of the Python function that makes them.
+    """
+    stmt = CASES[case][0]
+    ns = namespace()
+    code = compile(f"for _ in range({calls}):\n    {stmt}\n", f"<{case}>", "exec")
+    profiler = cProfile.Profile()
+    profiler.runctx(code, ns, ns)
+    stats = pstats.Stats(profiler).stats  # (file, line, name) -> (cc, nc, tt, ct, callers)
+    total = sum(tt for _, _, tt, _, _ in stats.values())
+
+    def label(key):
+        file, line, name = key
+        if file == "~":  # a builtin
+            return name
+        return f"{name} ({file.rsplit('/', 1)[-1]}:{line})"
+
+    rows = sorted(stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]
+    # Every call into Rust (the function itself, RustBuffer alloc/reserve/free,
+    # handle clones) goes through this one helper of the generated module.
+    crossings = sum(nc for (_, _, name), (_, nc, _, _, _) in stats.items()
+                    if name == "_uniffi_rust_call_with_error")
+    return {
+        "case": case,
+        "statement": stmt,
+        "calls": calls,
+        "profiled_us_per_call": total / calls * 1e6,
+        "ffi_calls_per_call": crossings / calls,
+        "functions": [
+            {
+                "function": label(key),
+                "calls_per_call": nc / calls,
+                "tottime_us_per_call": tt / calls * 1e6,
+                "cumtime_us_per_call": ct / calls * 1e6,
+                "share": tt / total,
+            }
+            for key, (_, nc, tt, ct, _) in rows
+        ],
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer, shorter rounds")
+    parser.add_argument("--profile", metavar="CASE", choices=sorted(CASES),
+                        help="profile the generated bindings on CASE instead of timing")
+    parser.add_argument("--top", type=int, default=12, help="functions listed by --profile")
+    args = parser.parse_args()
+    check_same_core()
+    if args.profile:
+        out = profile(args.profile, 2_000 if args.quick else 20_000, args.top)
+    elif args.quick:
+        out = bench(rounds=5, round_seconds=0.15)
+    else:
+        out = bench(rounds=11, round_seconds=0.5)
+    json.dump(out, sys.stdout, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()
