@@ -1,6 +1,5 @@
 //! `cargo xtask <verb>`: every workflow of the project, in Rust.
 
-mod bench;
 mod components;
 mod demo;
 mod dist;
@@ -9,6 +8,7 @@ mod npm;
 mod python;
 mod test;
 mod verify;
+mod verify_negative;
 mod workspace;
 
 use clap::{Parser, Subcommand};
@@ -35,12 +35,6 @@ enum Command {
     Test,
     /// Print one seeded goodbye per runtime; all lines must agree.
     Demo,
-    /// Time the bindings against hand-written baselines and the core; writes target/bench/.
-    Bench {
-        /// Fewer, shorter rounds (about a minute once built; noisier).
-        #[arg(long)]
-        quick: bool,
-    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -51,6 +45,5 @@ fn main() -> anyhow::Result<()> {
         Command::Dist => dist::run(&workspace),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
-        Command::Bench { quick } => bench::run(&workspace, quick),
     }
 }

@@ -12,7 +12,7 @@ use crate::npm::{install_packages, NODE};
 use crate::python::{fresh_venv_with_wheel, Venv};
 use crate::workspace::{exec, step, Workspace, CARGO, CORE_PACKAGE};
 
-const STEPS: usize = 10;
+const STEPS: usize = 11;
 
 pub fn run(ws: &Workspace) -> Result<()> {
     step(1, STEPS, "cargo xtask verify: generated/, API surfaces, parity");
@@ -63,6 +63,8 @@ pub fn run(ws: &Workspace) -> Result<()> {
     step(10, STEPS, "Chromium (headless): the browser entry with await init(); TypeScript typings");
     node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
+    step(11, STEPS, "verify's negative tests, in a clean clone of the repository");
+    crate::verify_negative::run(ws).context("verify negative tests")?;
     println!("all tests passed");
     Ok(())
 }
