@@ -1,5 +1,6 @@
 //! `cargo xtask <verb>`: every workflow of the project, in Rust.
 
+mod bench;
 mod components;
 mod demo;
 mod dist;
@@ -28,22 +29,34 @@ enum Command {
     /// Regenerate the bindings under generated/ from the declared API.
     Generate,
     /// Check generated/ against a fresh generation, the API-surface snapshots and parity.
-    Verify,
+    Verify {
+        /// Instead, run verify's negative tests in a clean clone (minutes).
+        #[arg(long)]
+        negative: bool,
+    },
     /// Build the Python wheel and the npm packages into target/dist/.
     Dist,
     /// Run every test: cargo tests, pytest on the built wheel, conformance vectors.
     Test,
     /// Print one seeded goodbye per runtime; all lines must agree.
     Demo,
+    /// Time the bindings against hand-written baselines and the core; writes target/bench/.
+    Bench {
+        /// Fewer, shorter rounds (about a minute once built; noisier).
+        #[arg(long)]
+        quick: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
     let workspace = workspace::Workspace::locate()?;
     match Cli::parse().command {
         Command::Generate => generate::run(&workspace),
-        Command::Verify => verify::run(&workspace),
+        Command::Verify { negative: false } => verify::run(&workspace),
+        Command::Verify { negative: true } => verify_negative::run(&workspace),
         Command::Dist => dist::run(&workspace),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
+        Command::Bench { quick } => bench::run(&workspace, quick),
     }
 }
