@@ -70,6 +70,12 @@ mod imp {
             locales: &Array,
             options: &Object,
         ) -> Result<Intl::DateTimeFormat, JsValue>;
+
+        // One call with a number in and a string out: measured several times
+        // cheaper than `formatToParts`, whose parts each cost crossings.
+        type NumericFormatter;
+        #[wasm_bindgen(method, js_name = format)]
+        fn format_millis(this: &NumericFormatter, unix_millis: f64) -> String;
     }
 
     thread_local! {
@@ -117,37 +123,71 @@ mod imp {
 
         pub(crate) fn local(&self, unix_millis: i64) -> LocalDateTime {
             let f = formatter(&self.0).expect("zone was resolved before");
-            let date = js_sys::Date::new(&JsValue::from_f64(unix_millis as f64));
-            let mut t = LocalDateTime {
-                year: 1970,
-                month: 1,
-                day: 1,
-                hour: 0,
-                minute: 0,
-            };
-            for part in f.format_to_parts(&date).iter() {
-                let get = |k: &str| {
-                    Reflect::get(&part, &k.into())
-                        .ok()
-                        .and_then(|v| v.as_string())
-                };
-                let (Some(kind), Some(value)) = (get("type"), get("value")) else {
-                    continue;
-                };
-                let Ok(n) = value.parse::<i32>() else {
-                    continue;
-                };
-                match kind.as_str() {
-                    "year" => t.year = n,
-                    "month" => t.month = n as u8,
-                    "day" => t.day = n as u8,
-                    "hour" => t.hour = n as u8,
-                    "minute" => t.minute = n as u8,
-                    _ => {}
-                }
-            }
-            t
+            // en-US numeric with h23 reads "11/23/2026, 14:05": month, day,
+            // year, hour, minute; `formatToParts` is the slow, exact fallback.
+            parse_en_us(
+                &f.unchecked_ref::<NumericFormatter>()
+                    .format_millis(unix_millis as f64),
+            )
+            .unwrap_or_else(|| from_parts(&f, unix_millis))
         }
+    }
+
+    fn parse_en_us(text: &str) -> Option<LocalDateTime> {
+        let mut numbers = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse::<i32>().ok());
+        let mut next = || numbers.next().flatten();
+        let (month, day, year, hour, minute) = (next()?, next()?, next()?, next()?, next()?);
+        if next().is_some()
+            || !(1..=12).contains(&month)
+            || !(1..=31).contains(&day)
+            || hour > 23
+            || minute > 59
+        {
+            return None;
+        }
+        Some(LocalDateTime {
+            year,
+            month: month as u8,
+            day: day as u8,
+            hour: hour as u8,
+            minute: minute as u8,
+        })
+    }
+
+    fn from_parts(f: &Intl::DateTimeFormat, unix_millis: i64) -> LocalDateTime {
+        let date = js_sys::Date::new(&JsValue::from_f64(unix_millis as f64));
+        let mut t = LocalDateTime {
+            year: 1970,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+        };
+        for part in f.format_to_parts(&date).iter() {
+            let get = |k: &str| {
+                Reflect::get(&part, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            let (Some(kind), Some(value)) = (get("type"), get("value")) else {
+                continue;
+            };
+            let Ok(n) = value.parse::<i32>() else {
+                continue;
+            };
+            match kind.as_str() {
+                "year" => t.year = n,
+                "month" => t.month = n as u8,
+                "day" => t.day = n as u8,
+                "hour" => t.hour = n as u8,
+                "minute" => t.minute = n as u8,
+                _ => {}
+            }
+        }
+        t
     }
 
     pub(crate) fn now_unix_millis() -> i64 {
