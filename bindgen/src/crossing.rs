@@ -395,3 +395,66 @@ pub fn returned(ci: &ComponentInterface, ty: Option<&Type>) -> Result<ReturnCros
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use camino::Utf8Path;
+
+    fn sdk() -> ComponentInterface {
+        let udl = Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/joyous-departures/src/joyous_departures.udl");
+        crate::load_component_interfaces(&udl).unwrap().remove(0)
+    }
+
+    #[test]
+    fn a_record_argument_is_flattened_into_native_params() {
+        let ci = sdk();
+        let f = ci.get_function_definition("generate_goodbye").unwrap();
+        let arg = f.arguments()[0];
+        let plan = argument(&ci, arg.name(), "options", &arg.as_type(), &mut 0).unwrap();
+        let params: Vec<(&str, &str)> =
+            plan.params.iter().map(|p| (p.glue_name.as_str(), p.rust_type.as_str())).collect();
+        assert_eq!(
+            params,
+            [
+                ("p_options__language_code", "String"),
+                ("p_options__template_args__present", "bool"),
+                ("p_options__template_args__name", "Option<String>"),
+                ("p_options__template_args__location", "Option<String>"),
+                ("p_options__template_args__date", "Option<String>"),
+                ("p_options__template_args__time", "Option<String>"),
+                ("p_options__use_emojis", "bool"),
+                ("p_options__timezone", "String"),
+                ("p_options__seed", "Option<u64>"),
+                ("p_options__now", "Option<f64>"),
+            ]
+        );
+        // Defaults are applied in TypeScript, and fields under the optional record carry zeros when it is absent.
+        assert!(plan.params[0].ts_value.contains("\"en-GB\""), "{}", plan.params[0].ts_value);
+        assert!(plan.params[2].ts_value.starts_with("(v2 === undefined ? undefined"), "{}", plan.params[2].ts_value);
+        assert!(plan.rust_value.contains("if p_options__template_args__present"));
+    }
+
+    #[test]
+    fn a_sequence_argument_is_encoded_by_typescript() {
+        let ci = sdk();
+        let ty = Type::Sequence { inner_type: Box::new(Type::String) };
+        let plan = argument(&ci, "words", "words", &ty, &mut 0).unwrap();
+        assert_eq!(plan.params.len(), 1);
+        assert_eq!(plan.params[0].rust_type, "Vec<u8>");
+        assert!(plan.params[0].ts_value.starts_with("rt.encode(writeSequenceString, words"));
+        assert_eq!(plan.rust_value, "::uniffi::RustBuffer::from_vec(p_words)");
+    }
+
+    #[test]
+    fn returns_cross_natively_or_as_bytes() {
+        let ci = sdk();
+        assert!(matches!(returned(&ci, Some(&Type::String)).unwrap(), ReturnCrossing::Native { .. }));
+        assert!(matches!(returned(&ci, None).unwrap(), ReturnCrossing::Void));
+        let list = Type::Sequence { inner_type: Box::new(Type::String) };
+        match returned(&ci, Some(&list)).unwrap() {
+            ReturnCrossing::Buffer { reader } => assert_eq!(reader, "readSequenceString"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
