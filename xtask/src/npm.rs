@@ -94,21 +94,25 @@ pub fn wasm_bindgen(wasm: &Utf8Path, stem: &str, out_dir: &Utf8Path) -> Result<(
     Ok(())
 }
 
+/// The wasm features rustc's wasm32 output uses, for binaryen's tools.
+pub const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-reference-types",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+];
+
 /// `wasm-opt -Oz` from the npm binaryen package (Debian's is too old for
 /// wasm-bindgen's output).
 pub fn wasm_opt(tools: &Utf8Path, wasm: &Utf8Path) -> Result<()> {
-    exec(tool_bin(tools, "wasm-opt").args([
-        wasm.as_str(),
-        "-Oz",
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-reference-types",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-multivalue",
-        "-o",
-        wasm.as_str(),
-    ]))
+    exec(
+        tool_bin(tools, "wasm-opt")
+            .args([wasm.as_str(), "-Oz"])
+            .args(WASM_FEATURES)
+            .args(["-o", wasm.as_str()]),
+    )
     .with_context(|| format!("wasm-opt on {wasm}"))
 }
 
@@ -166,25 +170,35 @@ pub fn copy_dir(from: &Utf8Path, to: &Utf8Path) -> Result<()> {
 /// target/npm-test: a scratch project with the packages' tarballs installed
 /// by name, as a user installs them.
 pub fn install_packages(ws: &Workspace, components: &[&Component]) -> Result<Utf8PathBuf> {
-    let mut dependencies = serde_json::Map::new();
+    let mut tarballs = Vec::new();
     for component in components {
-        let tarball = build_package(ws, component)?;
-        dependencies.insert(component.npm_name.into(), format!("file:{tarball}").into());
+        tarballs.push((component.npm_name, build_package(ws, component)?));
     }
     let project = ws.target_dir().join("npm-test");
-    if project.exists() {
-        std::fs::remove_dir_all(&project)?;
+    install_tarballs(&project, &tarballs)?;
+    Ok(project)
+}
+
+/// A fresh scratch project at `project` with each `(npm name, tarball)`
+/// installed by name (the bench uses its own, so a test run's stays intact).
+pub fn install_tarballs(project: &Utf8Path, tarballs: &[(&str, Utf8PathBuf)]) -> Result<()> {
+    let mut dependencies = serde_json::Map::new();
+    for (name, tarball) in tarballs {
+        dependencies.insert((*name).into(), format!("file:{tarball}").into());
     }
-    std::fs::create_dir_all(&project)?;
+    if project.exists() {
+        std::fs::remove_dir_all(project)?;
+    }
+    std::fs::create_dir_all(project)?;
     let manifest = serde_json::json!({ "private": true, "type": "module", "dependencies": dependencies });
     std::fs::write(project.join("package.json"), serde_json::to_string_pretty(&manifest)?)?;
     // npm's summary is progress, not a result: keep stdout for results.
     exec(
         NPM.command()?
-            .current_dir(&project)
+            .current_dir(project)
             .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
             .stdout(std::io::stderr()),
     )
-    .context("installing the tarballs into target/npm-test")?;
-    Ok(project)
+    .with_context(|| format!("installing the tarballs into {project}"))?;
+    Ok(())
 }

@@ -1,0 +1,9 @@
+// The baseline in workerd, loaded like the package's workerd entry: the .wasm
+// imported statically (a compiled module), instantiated at import.
+import wasmModule from "./baseline/joyous_wasm_baseline_bg.wasm";
+import * as glue from "./baseline/joyous_wasm_baseline_bg.js";
+import { instantiate } from "./baseline.mjs";
+
+instantiate(glue, wasmModule);
+
+export { generateGoodbye, Generator, version } from "./baseline/joyous_wasm_baseline_bg.js";

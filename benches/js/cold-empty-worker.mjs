@@ -1,0 +1,6 @@
+// Cold start reference: a Worker that imports nothing.
+export default {
+  fetch() {
+    return new Response("ok");
+  },
+};
