@@ -47,11 +47,18 @@ pub enum ReturnCrossing {
     Void,
     /// Returned as the given wasm-bindgen type; the Rust expression converts
     /// the FFI value `r`. TypeScript uses the value as it is.
-    Native { rust_type: String, rust_value: String },
+    Native {
+        rust_type: String,
+        rust_value: String,
+    },
     /// An object handle as `f64`; TypeScript wraps it in the class.
-    Object { class: String },
+    Object {
+        class: String,
+    },
     /// UniFFI's bytes; TypeScript decodes with `reader`.
-    Buffer { reader: String },
+    Buffer {
+        reader: String,
+    },
 }
 
 /// The single wasm-bindgen parameter a type can cross as, if it has one.
@@ -97,15 +104,22 @@ fn single(ci: &ComponentInterface, ty: &Type) -> Option<Single> {
     let ty = unboxed(ty);
     if let Some(builtin) = rust_builtin(ty) {
         let (check, zero): (Box<dyn Fn(&str, &str) -> String>, &'static str) = match ty {
-            Type::Boolean => (Box::new(|e, n| format!("rt.checkBool({e}, {})", quoted(n))), "false"),
-            Type::String => (Box::new(|e, n| format!("rt.checkString({e}, {})", quoted(n))), "\"\""),
+            Type::Boolean => (
+                Box::new(|e, n| format!("rt.checkBool({e}, {})", quoted(n))),
+                "false",
+            ),
+            Type::String => (
+                Box::new(|e, n| format!("rt.checkString({e}, {})", quoted(n))),
+                "\"\"",
+            ),
             Type::Bytes => (
                 Box::new(|e, n| format!("rt.checkBytes({e}, {})", quoted(n))),
                 "rt.EMPTY_BYTES",
             ),
-            Type::Float32 | Type::Float64 => {
-                (Box::new(|e, n| format!("rt.checkNumber({e}, {})", quoted(n))), "0")
-            }
+            Type::Float32 | Type::Float64 => (
+                Box::new(|e, n| format!("rt.checkNumber({e}, {})", quoted(n))),
+                "0",
+            ),
             Type::UInt64 | Type::Int64 => {
                 let (lo, hi) = int_bounds(ty).expect("integer");
                 (
@@ -134,7 +148,10 @@ fn single(ci: &ComponentInterface, ty: &Type) -> Option<Single> {
             ts_check: Box::new(|e, n| format!("rt.checkDate({e}, {})", quoted(n))),
             ts_zero: "0",
             rust_write: Box::new(|p| {
-                lower_write("::std::time::SystemTime", &format!("crate::rt::timestamp({p})"))
+                lower_write(
+                    "::std::time::SystemTime",
+                    &format!("crate::rt::timestamp({p})"),
+                )
             }),
         }),
         Type::Duration => Some(Single {
@@ -142,7 +159,10 @@ fn single(ci: &ComponentInterface, ty: &Type) -> Option<Single> {
             ts_check: Box::new(|e, n| format!("rt.checkDuration({e}, {})", quoted(n))),
             ts_zero: "0",
             rust_write: Box::new(|p| {
-                lower_write("::std::time::Duration", &format!("crate::rt::duration({p})"))
+                lower_write(
+                    "::std::time::Duration",
+                    &format!("crate::rt::duration({p})"),
+                )
             }),
         }),
         Type::Custom { builtin, .. } => single(ci, builtin),
@@ -164,7 +184,12 @@ fn single(ci: &ComponentInterface, ty: &Type) -> Option<Single> {
             if inner.rust_type.starts_with("Option<") {
                 return None;
             }
-            let Single { rust_type, ts_check, rust_write, .. } = inner;
+            let Single {
+                rust_type,
+                ts_check,
+                rust_write,
+                ..
+            } = inner;
             Some(Single {
                 rust_type: format!("Option<{rust_type}>"),
                 ts_check: Box::new(move |e, n| {
@@ -185,8 +210,9 @@ fn single(ci: &ComponentInterface, ty: &Type) -> Option<Single> {
 
 /// A plain (non-error) enum without fields: crosses as its 1-based index.
 pub fn is_flat_plain_enum(ci: &ComponentInterface, name: &str) -> bool {
-    ci.get_enum_definition(name)
-        .is_some_and(|e| !ci.is_name_used_as_error(name) && e.variants().iter().all(|v| !v.has_fields()))
+    ci.get_enum_definition(name).is_some_and(|e| {
+        !ci.is_name_used_as_error(name) && e.variants().iter().all(|v| !v.has_fields())
+    })
 }
 
 /// Builds the params and statements of one argument.
@@ -204,7 +230,15 @@ impl Flattener<'_> {
     /// Writes `ty`, whose TypeScript value is `expr` (named `name` in
     /// errors), into `buf`; `absent` is a TypeScript condition under which an
     /// enclosing optional record is missing (then the params carry zeros).
-    fn write(&mut self, ty: &Type, expr: &str, name: &str, path: &[&str], absent: Option<&str>, depth: usize) -> String {
+    fn write(
+        &mut self,
+        ty: &Type,
+        expr: &str,
+        name: &str,
+        path: &[&str],
+        absent: Option<&str>,
+        depth: usize,
+    ) -> String {
         let guarded = |value: String, zero: &str| match absent {
             Some(cond) => format!("({cond} ? {zero} : {value})"),
             None => value,
@@ -229,7 +263,10 @@ impl Flattener<'_> {
         if let Some(rec) = record(ty) {
             let local = self.local();
             let checked = format!("rt.checkObject({expr}, {})", quoted(name));
-            self.prelude.push(format!("const {local} = {};", guarded(checked, "undefined")));
+            self.prelude.push(format!(
+                "const {local} = {};",
+                guarded(checked, "undefined")
+            ));
             let child_absent = absent.map(|_| format!("{local} === undefined"));
             return self.fields(&rec, &local, name, path, child_absent.as_deref(), depth);
         }
@@ -237,7 +274,10 @@ impl Flattener<'_> {
             if let Some(rec) = record(unboxed(inner_type)) {
                 let local = self.local();
                 let checked = format!("rt.optObject({expr}, {})", quoted(name));
-                self.prelude.push(format!("const {local} = {};", guarded(checked, "undefined")));
+                self.prelude.push(format!(
+                    "const {local} = {};",
+                    guarded(checked, "undefined")
+                ));
                 let mut present_path = path.to_vec();
                 present_path.push("present");
                 let present = glue_param(&present_path);
@@ -285,7 +325,14 @@ impl Flattener<'_> {
             let mut child_path = path.to_vec();
             child_path.push(field.name());
             let child_name = format!("{name}.{ts_field}");
-            body += &self.write(&field.as_type(), &expr, &child_name, &child_path, absent, depth + 1);
+            body += &self.write(
+                &field.as_type(),
+                &expr,
+                &child_name,
+                &child_path,
+                absent,
+                depth + 1,
+            );
             body.push('\n');
         }
         body
@@ -314,7 +361,12 @@ pub fn argument(
         return argument(ci, rust_arg, ts_arg, builtin, locals_used);
     }
     let glue_name = glue_param(&[rust_arg]);
-    let mut f = Flattener { ci, params: vec![], prelude: vec![], locals: *locals_used };
+    let mut f = Flattener {
+        ci,
+        params: vec![],
+        prelude: vec![],
+        locals: *locals_used,
+    };
     let rust_value = match ty {
         Type::Object { name, .. } => {
             let object = ci.get_object_definition(name).expect("object in interface");
@@ -331,7 +383,9 @@ pub fn argument(
                 object.ffi_object_clone().name()
             )
         }
-        Type::CallbackInterface { name, .. } => bail!("{name}: callback interfaces are not supported yet"),
+        Type::CallbackInterface { name, .. } => {
+            bail!("{name}: callback interfaces are not supported yet")
+        }
         t if rust_builtin(t).is_some() && !matches!(t, Type::String | Type::Bytes) => {
             let s = single(ci, t).expect("scalar");
             f.params.push(Param {
@@ -355,21 +409,32 @@ pub fn argument(
         }
         t => {
             let body = f.write(t, ts_arg, ts_arg, &[rust_arg], None, 0);
-            if f.params.len() == 1 && f.params[0].rust_type == "Vec<u8>" && body.starts_with("buf.extend") {
+            if f.params.len() == 1
+                && f.params[0].rust_type == "Vec<u8>"
+                && body.starts_with("buf.extend")
+            {
                 // Encoded whole by TypeScript: the bytes are the buffer.
                 format!("::uniffi::RustBuffer::from_vec({})", f.params[0].glue_name)
             } else {
-                format!("{{ let mut buf = Vec::new();\n{body}::uniffi::RustBuffer::from_vec(buf) }}")
+                format!(
+                    "{{ let mut buf = Vec::new();\n{body}::uniffi::RustBuffer::from_vec(buf) }}"
+                )
             }
         }
     };
     *locals_used = f.locals;
-    Ok(ArgCrossing { params: f.params, ts_prelude: f.prelude, rust_value })
+    Ok(ArgCrossing {
+        params: f.params,
+        ts_prelude: f.prelude,
+        rust_value,
+    })
 }
 
 /// Plans a return value of type `ty` (the FFI value is named `r`).
 pub fn returned(ci: &ComponentInterface, ty: Option<&Type>) -> Result<ReturnCrossing> {
-    let Some(ty) = ty.map(unboxed) else { return Ok(ReturnCrossing::Void) };
+    let Some(ty) = ty.map(unboxed) else {
+        return Ok(ReturnCrossing::Void);
+    };
     let native = |rust_type: &str, rust_value: &str| ReturnCrossing::Native {
         rust_type: rust_type.into(),
         rust_value: rust_value.into(),
@@ -383,15 +448,24 @@ pub fn returned(ci: &ComponentInterface, ty: Option<&Type>) -> Result<ReturnCros
             native("Option<String>", "crate::rt::lift::<Option<String>>(r)?")
         }
         Type::Object { name, .. } => {
-            if ci.get_object_definition(name).is_some_and(|o| o.has_callback_interface()) {
+            if ci
+                .get_object_definition(name)
+                .is_some_and(|o| o.has_callback_interface())
+            {
                 bail!("{name}: foreign-implemented traits are not supported yet");
             }
-            ReturnCrossing::Object { class: name.clone() }
+            ReturnCrossing::Object {
+                class: name.clone(),
+            }
         }
-        Type::CallbackInterface { name, .. } => bail!("{name}: callback interfaces are not supported yet"),
+        Type::CallbackInterface { name, .. } => {
+            bail!("{name}: callback interfaces are not supported yet")
+        }
         t => match rust_builtin(t) {
             Some(scalar) => native(scalar, "r"),
-            None => ReturnCrossing::Buffer { reader: crate::types::read_fn(t) },
+            None => ReturnCrossing::Buffer {
+                reader: crate::types::read_fn(t),
+            },
         },
     })
 }
@@ -402,7 +476,8 @@ mod tests {
     use camino::Utf8Path;
 
     fn sdk() -> ComponentInterface {
-        let udl = Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/joyous-departures/src/joyous_departures.udl");
+        let udl = Utf8Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../crates/joyous-departures/src/joyous_departures.udl");
         crate::load_component_interfaces(&udl).unwrap().remove(0)
     }
 
@@ -412,8 +487,11 @@ mod tests {
         let f = ci.get_function_definition("generate_goodbye").unwrap();
         let arg = f.arguments()[0];
         let plan = argument(&ci, arg.name(), "options", &arg.as_type(), &mut 0).unwrap();
-        let params: Vec<(&str, &str)> =
-            plan.params.iter().map(|p| (p.glue_name.as_str(), p.rust_type.as_str())).collect();
+        let params: Vec<(&str, &str)> = plan
+            .params
+            .iter()
+            .map(|p| (p.glue_name.as_str(), p.rust_type.as_str()))
+            .collect();
         assert_eq!(
             params,
             [
@@ -430,28 +508,49 @@ mod tests {
             ]
         );
         // Defaults are applied in TypeScript, and fields under the optional record carry zeros when it is absent.
-        assert!(plan.params[0].ts_value.contains("\"en-GB\""), "{}", plan.params[0].ts_value);
-        assert!(plan.params[2].ts_value.starts_with("(v2 === undefined ? undefined"), "{}", plan.params[2].ts_value);
-        assert!(plan.rust_value.contains("if p_options__template_args__present"));
+        assert!(
+            plan.params[0].ts_value.contains("\"en-GB\""),
+            "{}",
+            plan.params[0].ts_value
+        );
+        assert!(
+            plan.params[2]
+                .ts_value
+                .starts_with("(v2 === undefined ? undefined"),
+            "{}",
+            plan.params[2].ts_value
+        );
+        assert!(plan
+            .rust_value
+            .contains("if p_options__template_args__present"));
     }
 
     #[test]
     fn a_sequence_argument_is_encoded_by_typescript() {
         let ci = sdk();
-        let ty = Type::Sequence { inner_type: Box::new(Type::String) };
+        let ty = Type::Sequence {
+            inner_type: Box::new(Type::String),
+        };
         let plan = argument(&ci, "words", "words", &ty, &mut 0).unwrap();
         assert_eq!(plan.params.len(), 1);
         assert_eq!(plan.params[0].rust_type, "Vec<u8>");
-        assert!(plan.params[0].ts_value.starts_with("rt.encode(writeSequenceString, words"));
+        assert!(plan.params[0]
+            .ts_value
+            .starts_with("rt.encode(writeSequenceString, words"));
         assert_eq!(plan.rust_value, "::uniffi::RustBuffer::from_vec(p_words)");
     }
 
     #[test]
     fn returns_cross_natively_or_as_bytes() {
         let ci = sdk();
-        assert!(matches!(returned(&ci, Some(&Type::String)).unwrap(), ReturnCrossing::Native { .. }));
+        assert!(matches!(
+            returned(&ci, Some(&Type::String)).unwrap(),
+            ReturnCrossing::Native { .. }
+        ));
         assert!(matches!(returned(&ci, None).unwrap(), ReturnCrossing::Void));
-        let list = Type::Sequence { inner_type: Box::new(Type::String) };
+        let list = Type::Sequence {
+            inner_type: Box::new(Type::String),
+        };
         match returned(&ci, Some(&list)).unwrap() {
             ReturnCrossing::Buffer { reader } => assert_eq!(reader, "readSequenceString"),
             other => panic!("{other:?}"),

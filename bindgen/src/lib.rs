@@ -50,7 +50,10 @@ pub struct File {
 
 impl File {
     pub fn new(path: impl Into<Utf8PathBuf>, contents: String) -> Self {
-        Self { path: path.into(), contents }
+        Self {
+            path: path.into(),
+            contents,
+        }
     }
 }
 
@@ -64,7 +67,8 @@ pub struct Generated {
 
 /// Generates the glue crate and the TypeScript package of `ci`.
 pub fn generate(ci: &ComponentInterface, config: &Config) -> Result<Generated> {
-    let callables = model::callables(ci).with_context(|| format!("in crate `{}`", ci.crate_name()))?;
+    let callables =
+        model::callables(ci).with_context(|| format!("in crate `{}`", ci.crate_name()))?;
     Ok(Generated {
         wasm: wasm::generate(ci, &callables, config)?,
         typescript: typescript::generate(ci, &callables, config)?,
@@ -113,7 +117,11 @@ pub fn rustfmt(source: &str) -> Result<String> {
         .stderr(Stdio::piped())
         .spawn()
         .context("running rustfmt (install it with `rustup component add rustfmt`)")?;
-    child.stdin.take().expect("piped").write_all(source.as_bytes())?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(source.as_bytes())?;
     let out = child.wait_with_output()?;
     anyhow::ensure!(
         out.status.success(),

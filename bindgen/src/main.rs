@@ -27,11 +27,19 @@ fn run() -> Result<()> {
             println!("{USAGE}");
             return Ok(());
         }
-        let Some(name) = flag.strip_prefix("--") else { bail!("unexpected argument `{flag}`\n{USAGE}") };
-        let value = args.next().with_context(|| format!("`{flag}` needs a value\n{USAGE}"))?;
+        let Some(name) = flag.strip_prefix("--") else {
+            bail!("unexpected argument `{flag}`\n{USAGE}")
+        };
+        let value = args
+            .next()
+            .with_context(|| format!("`{flag}` needs a value\n{USAGE}"))?;
         opt.insert(name.to_string(), value);
     }
-    let take = |name: &str| opt.get(name).cloned().with_context(|| format!("missing `--{name}`\n{USAGE}"));
+    let take = |name: &str| {
+        opt.get(name)
+            .cloned()
+            .with_context(|| format!("missing `--{name}`\n{USAGE}"))
+    };
     let library = Utf8PathBuf::from(take("library")?);
     let crate_dir = Utf8PathBuf::from(take("crate-dir")?);
     let out_wasm = Utf8PathBuf::from(take("out-wasm")?);
@@ -47,7 +55,10 @@ fn run() -> Result<()> {
             [only] => only,
             many => bail!(
                 "{library} holds several UniFFI crates ({}); pick one with --crate",
-                many.iter().map(|c| c.crate_name()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|c| c.crate_name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         },
     };
@@ -58,18 +69,33 @@ fn run() -> Result<()> {
     });
     let dependency_path = pathdiff(&out_wasm, &crate_dir);
     let config = joyous_bindgen::Config {
-        version: opt.get("version").cloned().unwrap_or_else(|| "0.1.0".into()),
-        license: opt.get("license").cloned().unwrap_or_else(|| "UNLICENSED".into()),
-        npm_name: opt.get("npm-name").cloned().unwrap_or_else(|| package.clone()),
+        version: opt
+            .get("version")
+            .cloned()
+            .unwrap_or_else(|| "0.1.0".into()),
+        license: opt
+            .get("license")
+            .cloned()
+            .unwrap_or_else(|| "UNLICENSED".into()),
+        npm_name: opt
+            .get("npm-name")
+            .cloned()
+            .unwrap_or_else(|| package.clone()),
         glue_crate: format!("{package}-wasm"),
-        crate_dependency: format!("{{ path = {dependency_path:?}{} }}", features.unwrap_or_default()),
+        crate_dependency: format!(
+            "{{ path = {dependency_path:?}{} }}",
+            features.unwrap_or_default()
+        ),
         crate_package: package,
     };
     let generated = joyous_bindgen::generate(ci, &config)?;
     joyous_bindgen::write_files(&out_wasm, &generated.wasm)?;
     joyous_bindgen::write_files(&out_ts, &generated.typescript)?;
-    eprintln!("joyous-bindgen: wrote {} glue files to {out_wasm} and {} TypeScript files to {out_ts}",
-        generated.wasm.len(), generated.typescript.len());
+    eprintln!(
+        "joyous-bindgen: wrote {} glue files to {out_wasm} and {} TypeScript files to {out_ts}",
+        generated.wasm.len(),
+        generated.typescript.len()
+    );
     Ok(())
 }
 

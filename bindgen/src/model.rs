@@ -12,8 +12,14 @@ use crate::types::ts_type;
 pub enum Kind {
     Function,
     /// `primary` is the constructor named `new`, which becomes the class constructor.
-    Constructor { object: String, primary: bool },
-    Method { object: String, clone_fn: String },
+    Constructor {
+        object: String,
+        primary: bool,
+    },
+    Method {
+        object: String,
+        clone_fn: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -115,11 +121,17 @@ pub fn callables(ci: &ComponentInterface) -> Result<Vec<Callable>> {
             docs: f.docstring(),
         };
         let glue = format!("fn_{}", snake(f.name()));
-        out.push(plan(ci, Kind::Function, glue, source).with_context(|| format!("function `{}`", f.name()))?);
+        out.push(
+            plan(ci, Kind::Function, glue, source)
+                .with_context(|| format!("function `{}`", f.name()))?,
+        );
     }
     for object in ci.object_definitions() {
         if object.has_callback_interface() {
-            bail!("object `{}`: foreign-implemented traits are not supported yet", object.name());
+            bail!(
+                "object `{}`: foreign-implemented traits are not supported yet",
+                object.name()
+            );
         }
         let prefix = snake(object.name());
         for c in object.constructors() {
@@ -132,11 +144,16 @@ pub fn callables(ci: &ComponentInterface) -> Result<Vec<Callable>> {
                 ffi: c.ffi_func(),
                 docs: c.docstring(),
             };
-            let kind = Kind::Constructor { object: object.name().into(), primary: c.is_primary_constructor() };
+            let kind = Kind::Constructor {
+                object: object.name().into(),
+                primary: c.is_primary_constructor(),
+            };
             let glue = format!("ctor_{prefix}_{}", snake(c.name()));
             let mut callable = plan(ci, kind, glue, source)
                 .with_context(|| format!("constructor `{}::{}`", object.name(), c.name()))?;
-            callable.ret = ReturnCrossing::Object { class: object.name().into() };
+            callable.ret = ReturnCrossing::Object {
+                class: object.name().into(),
+            };
             callable.ts_return = object.name().into();
             out.push(callable);
         }
@@ -163,16 +180,25 @@ pub fn callables(ci: &ComponentInterface) -> Result<Vec<Callable>> {
     }
     for record in ci.record_definitions() {
         if !record.methods().is_empty() || !record.constructors().is_empty() {
-            bail!("record `{}`: methods on records are not supported yet", record.name());
+            bail!(
+                "record `{}`: methods on records are not supported yet",
+                record.name()
+            );
         }
     }
     for e in ci.enum_definitions() {
         if !e.methods().is_empty() || !e.constructors().is_empty() {
-            bail!("enum `{}`: methods on enums are not supported yet", e.name());
+            bail!(
+                "enum `{}`: methods on enums are not supported yet",
+                e.name()
+            );
         }
     }
     if let Some(cb) = ci.callback_interface_definitions().first() {
-        bail!("callback interface `{}`: callback interfaces are not supported yet", cb.name());
+        bail!(
+            "callback interface `{}`: callback interfaces are not supported yet",
+            cb.name()
+        );
     }
     Ok(out)
 }

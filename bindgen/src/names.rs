@@ -5,11 +5,54 @@ use heck::{ToLowerCamelCase, ToSnakeCase};
 
 /// Words that cannot name a JavaScript binding, parameter or property we emit.
 const JS_RESERVED: &[&str] = &[
-    "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger",
-    "default", "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally",
-    "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let",
-    "new", "null", "package", "private", "protected", "public", "return", "static", "super",
-    "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+    "arguments",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "eval",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "new",
+    "null",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
 ];
 
 /// `generate_goodbye` -> `generateGoodbye`; reserved words get a trailing `_`.
@@ -29,7 +72,10 @@ pub fn snake(name: &str) -> String {
 
 /// A glue parameter name that cannot clash with Rust keywords or our locals.
 pub fn glue_param(path: &[&str]) -> String {
-    format!("p_{}", path.iter().map(|p| snake(p)).collect::<Vec<_>>().join("__"))
+    format!(
+        "p_{}",
+        path.iter().map(|p| snake(p)).collect::<Vec<_>>().join("__")
+    )
 }
 
 #[cfg(test)]
@@ -41,6 +87,9 @@ mod tests {
         assert_eq!(ts_name("generate_goodbye"), "generateGoodbye");
         assert_eq!(ts_name("delete"), "delete_");
         assert_eq!(ts_name("new"), "new_");
-        assert_eq!(glue_param(&["options", "templateArgs"]), "p_options__template_args");
+        assert_eq!(
+            glue_param(&["options", "templateArgs"]),
+            "p_options__template_args"
+        );
     }
 }

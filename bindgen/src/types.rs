@@ -27,7 +27,10 @@ pub fn ts_type(ty: &Type) -> String {
         Type::Optional { inner_type } => format!("{} | undefined", ts_type(inner_type)),
         Type::Sequence { inner_type } => format!("Array<{}>", ts_type(inner_type)),
         Type::Set { inner_type } => format!("Set<{}>", ts_type(inner_type)),
-        Type::Map { key_type, value_type } => {
+        Type::Map {
+            key_type,
+            value_type,
+        } => {
             format!("Map<{}, {}>", ts_type(key_type), ts_type(value_type))
         }
         Type::Record { name, .. }
@@ -45,7 +48,10 @@ pub fn mangled(ty: &Type) -> String {
         Type::Optional { inner_type } => format!("Optional{}", mangled(inner_type)),
         Type::Sequence { inner_type } => format!("Sequence{}", mangled(inner_type)),
         Type::Set { inner_type } => format!("Set{}", mangled(inner_type)),
-        Type::Map { key_type, value_type } => {
+        Type::Map {
+            key_type,
+            value_type,
+        } => {
             format!("Map{}{}", mangled(key_type), mangled(value_type))
         }
         Type::Record { name, .. }

@@ -57,12 +57,19 @@ impl Component {
     /// The host cdylib, whose UniFFI metadata is the generators' input.
     pub fn build_cdylib(&self, ws: &Workspace) -> Result<Utf8PathBuf> {
         let mut cmd = CARGO.command()?;
-        cmd.current_dir(&ws.root).args(["build", "--quiet", "--package", self.package]);
+        cmd.current_dir(&ws.root)
+            .args(["build", "--quiet", "--package", self.package]);
         if !self.features.is_empty() {
             cmd.args(["--features", &self.features.join(",")]);
         }
-        exec(&mut cmd).with_context(|| format!("building the {} cdylib for UniFFI metadata", self.package))?;
-        let name = format!("{}{}{}", std::env::consts::DLL_PREFIX, self.lib, std::env::consts::DLL_SUFFIX);
+        exec(&mut cmd)
+            .with_context(|| format!("building the {} cdylib for UniFFI metadata", self.package))?;
+        let name = format!(
+            "{}{}{}",
+            std::env::consts::DLL_PREFIX,
+            self.lib,
+            std::env::consts::DLL_SUFFIX
+        );
         let lib = ws.target_dir().join("debug").join(name);
         anyhow::ensure!(lib.is_file(), "cargo built no cdylib at {lib}");
         Ok(lib)

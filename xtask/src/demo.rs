@@ -29,13 +29,21 @@ print(jd.generate_goodbye(jd.GoodbyeOptions(language_code=o["language_code"], se
 pub fn run(ws: &Workspace) -> Result<()> {
     let rust = generate_goodbye(rust_options(OPTIONS_JSON)?)?;
 
-    step(1, 3, "building the Python wheel (a few minutes on a fresh machine)");
+    step(
+        1,
+        3,
+        "building the Python wheel (a few minutes on a fresh machine)",
+    );
     let wheel = crate::dist::build_wheel(ws)?;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
     let python =
         capture(venv.python().args(["-c", PYTHON_DEMO, OPTIONS_JSON])).context("Python demo")?;
 
-    step(2, 3, "building the npm package and installing it into target/npm-test");
+    step(
+        2,
+        3,
+        "building the npm package and installing it into target/npm-test",
+    );
     let project = install_packages(ws, &[&SDK])?;
     crate::npm::tools(ws)?;
     step(3, 3, "asking Node, workerd and Chromium");

@@ -14,7 +14,11 @@ pub fn run(ws: &Workspace) -> Result<()> {
     let wheel = build_wheel(ws)?;
     println!("{wheel} ({})", kb(&wheel)?);
     for (i, component) in ALL.iter().enumerate() {
-        step(2 + i, total, &format!("building the npm package {}", component.npm_name));
+        step(
+            2 + i,
+            total,
+            &format!("building the npm package {}", component.npm_name),
+        );
         let tarball = build_package(ws, component)?;
         println!("{tarball} ({})", kb(&tarball)?);
     }
@@ -22,7 +26,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
 }
 
 fn kb(path: &camino::Utf8Path) -> Result<String> {
-    Ok(format!("{:.0} KB", std::fs::metadata(path)?.len() as f64 / 1024.0))
+    Ok(format!(
+        "{:.0} KB",
+        std::fs::metadata(path)?.len() as f64 / 1024.0
+    ))
 }
 
 /// The wheel of this version in target/dist/, built now by maturin.

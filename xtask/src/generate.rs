@@ -18,9 +18,20 @@ pub fn run(ws: &Workspace) -> Result<()> {
 pub fn generate_into(ws: &Workspace, root: &Utf8Path) -> Result<()> {
     let total = ALL.len() * 2;
     for (i, component) in ALL.iter().enumerate() {
-        step(2 * i + 1, total, &format!("building the {} cdylib (UniFFI metadata)", component.package));
+        step(
+            2 * i + 1,
+            total,
+            &format!(
+                "building the {} cdylib (UniFFI metadata)",
+                component.package
+            ),
+        );
         let cdylib = component.build_cdylib(ws)?;
-        step(2 * i + 2, total, &format!("generating the bindings of {}", component.package));
+        step(
+            2 * i + 2,
+            total,
+            &format!("generating the bindings of {}", component.package),
+        );
         python_bindings(&cdylib, &component.python_dir(root))?;
         wasm_and_typescript(ws, component, &cdylib, root)?;
     }
@@ -28,7 +39,12 @@ pub fn generate_into(ws: &Workspace, root: &Utf8Path) -> Result<()> {
 }
 
 /// The glue crate and the TypeScript package sources, replacing what was there.
-fn wasm_and_typescript(ws: &Workspace, component: &Component, cdylib: &Utf8Path, root: &Utf8Path) -> Result<()> {
+fn wasm_and_typescript(
+    ws: &Workspace,
+    component: &Component,
+    cdylib: &Utf8Path,
+    root: &Utf8Path,
+) -> Result<()> {
     let components = joyous_bindgen::load_component_interfaces(cdylib)?;
     let ci = components
         .iter()

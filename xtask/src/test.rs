@@ -15,7 +15,11 @@ use crate::workspace::{exec, step, Workspace, CARGO, CORE_PACKAGE};
 const STEPS: usize = 11;
 
 pub fn run(ws: &Workspace) -> Result<()> {
-    step(1, STEPS, "cargo xtask verify: generated/, API surfaces, parity");
+    step(
+        1,
+        STEPS,
+        "cargo xtask verify: generated/, API surfaces, parity",
+    );
     crate::verify::run(ws).context("verify")?;
 
     step(2, STEPS, "cargo tests (conformance runs in step 5)");
@@ -28,11 +32,19 @@ pub fn run(ws: &Workspace) -> Result<()> {
     ]))
     .context("cargo tests")?;
 
-    step(3, STEPS, "building the Python wheel and installing it into a fresh venv");
+    step(
+        3,
+        STEPS,
+        "building the Python wheel and installing it into a fresh venv",
+    );
     let wheel = crate::dist::build_wheel(ws)?;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
 
-    step(4, STEPS, "pytest against the installed wheel (tests/python)");
+    step(
+        4,
+        STEPS,
+        "pytest against the installed wheel (tests/python)",
+    );
     pytest(ws, &venv, "tests/python").context("Python API tests")?;
 
     step(5, STEPS, "conformance vectors: Rust, Python");
@@ -48,22 +60,50 @@ pub fn run(ws: &Workspace) -> Result<()> {
     .context("Rust conformance runner")?;
     pytest(ws, &venv, "tests/conformance/python").context("Python conformance runner")?;
 
-    step(6, STEPS, "building the npm packages and installing them into target/npm-test");
+    step(
+        6,
+        STEPS,
+        "building the npm packages and installing them into target/npm-test",
+    );
     let project = install_packages(ws, &[&SDK, &FIXTURE])?;
     let conformance = ws.path("tests/conformance");
-    step(7, STEPS, "Node: joyous-departures from the installed tarball (node --test)");
+    step(
+        7,
+        STEPS,
+        "Node: joyous-departures from the installed tarball (node --test)",
+    );
     node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
-    step(8, STEPS, "Node: fixture-types, every type row (node --test)");
+    step(
+        8,
+        STEPS,
+        "Node: fixture-types, every type row (node --test)",
+    );
     let fixture_dir = project.join("fixture");
     crate::npm::copy_dir(&ws.path("tests/js/fixture"), &fixture_dir)?;
-    exec(NODE.command()?.current_dir(&fixture_dir).args(["--test", "--test-reporter=spec", "fixture.test.mjs"]))
-        .context("fixture-types Node tests")?;
-    step(9, STEPS, "workerd (Miniflare): a Worker importing the package by name; static checks");
+    exec(NODE.command()?.current_dir(&fixture_dir).args([
+        "--test",
+        "--test-reporter=spec",
+        "fixture.test.mjs",
+    ]))
+    .context("fixture-types Node tests")?;
+    step(
+        9,
+        STEPS,
+        "workerd (Miniflare): a Worker importing the package by name; static checks",
+    );
     node_runner(ws, "workerd", &project, Some(&conformance)).context("workerd tests")?;
-    step(10, STEPS, "Chromium (headless): the browser entry with await init(); TypeScript typings");
+    step(
+        10,
+        STEPS,
+        "Chromium (headless): the browser entry with await init(); TypeScript typings",
+    );
     node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
-    step(11, STEPS, "verify's negative tests, in a clean clone of the repository");
+    step(
+        11,
+        STEPS,
+        "verify's negative tests, in a clean clone of the repository",
+    );
     crate::verify_negative::run(ws).context("verify negative tests")?;
     println!("all tests passed");
     Ok(())
@@ -71,10 +111,17 @@ pub fn run(ws: &Workspace) -> Result<()> {
 
 /// One of the runners in tests/js/<name>/run.mjs, which resolve their tools
 /// from tests/js/node_modules and the package from the project.
-fn node_runner(ws: &Workspace, name: &str, project: &Utf8Path, conformance: Option<&Utf8Path>) -> Result<()> {
+fn node_runner(
+    ws: &Workspace,
+    name: &str,
+    project: &Utf8Path,
+    conformance: Option<&Utf8Path>,
+) -> Result<()> {
     crate::npm::tools(ws)?;
     let mut cmd = NODE.command()?;
-    cmd.current_dir(&ws.root).arg(ws.path(&format!("tests/js/{name}/run.mjs"))).arg(project);
+    cmd.current_dir(&ws.root)
+        .arg(ws.path(&format!("tests/js/{name}/run.mjs")))
+        .arg(project);
     if let Some(dir) = conformance {
         cmd.arg(dir);
     }

@@ -22,7 +22,11 @@ const DIFF_LINES_TOTAL: usize = 200;
 
 pub fn run(ws: &Workspace) -> Result<()> {
     let started = std::time::Instant::now();
-    step(1, 3, "regenerating into target/verify and comparing with generated/");
+    step(
+        1,
+        3,
+        "regenerating into target/verify and comparing with generated/",
+    );
     let fresh = ws.target_dir().join("verify");
     if fresh.exists() {
         std::fs::remove_dir_all(&fresh)?;
@@ -31,8 +35,18 @@ pub fn run(ws: &Workspace) -> Result<()> {
     let mut problems = Vec::new();
     let mut shown = 0;
     for component in ALL {
-        for dir in [Component::python_dir, Component::wasm_dir, Component::typescript_dir] {
-            compare_trees(&dir(component, &ws.root), &dir(component, &fresh), ws, &mut problems, &mut shown)?;
+        for dir in [
+            Component::python_dir,
+            Component::wasm_dir,
+            Component::typescript_dir,
+        ] {
+            compare_trees(
+                &dir(component, &ws.root),
+                &dir(component, &fresh),
+                ws,
+                &mut problems,
+                &mut shown,
+            )?;
         }
     }
     if !problems.is_empty() {
@@ -44,7 +58,11 @@ pub fn run(ws: &Workspace) -> Result<()> {
         );
     }
 
-    step(2, 3, "API surfaces (Python ast, TypeScript .d.ts) against tests/surface/snapshots");
+    step(
+        2,
+        3,
+        "API surfaces (Python ast, TypeScript .d.ts) against tests/surface/snapshots",
+    );
     let tools = crate::npm::tools(ws)?;
     let mut surfaces = Vec::new();
     for component in ALL {
@@ -70,18 +88,31 @@ pub fn run(ws: &Workspace) -> Result<()> {
         );
     }
 
-    step(3, 3, "parity: every declared item in both surfaces, with the mapped types");
+    step(
+        3,
+        3,
+        "parity: every declared item in both surfaces, with the mapped types",
+    );
     let mut missing = Vec::new();
     for (component, python, typescript) in &surfaces {
         let cdylib = component.build_cdylib(ws)?;
         let cis = joyous_bindgen::load_component_interfaces(&cdylib)?;
-        let ci = cis.iter().find(|c| c.crate_name() == component.lib).context("component")?;
+        let ci = cis
+            .iter()
+            .find(|c| c.crate_name() == component.lib)
+            .context("component")?;
         missing.extend(parity(ci, python, typescript));
     }
     if !missing.is_empty() {
-        bail!("the surfaces disagree with the declared API:\n  {}", missing.join("\n  "));
+        bail!(
+            "the surfaces disagree with the declared API:\n  {}",
+            missing.join("\n  ")
+        );
     }
-    println!("verify: generated/ is fresh, surfaces match their snapshots, parity holds ({:.1} s)", started.elapsed().as_secs_f64());
+    println!(
+        "verify: generated/ is fresh, surfaces match their snapshots, parity holds ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -118,7 +149,9 @@ fn compare_trees(
         let (a, b) = (committed.join(file), fresh.join(file));
         match (ours.contains(file), theirs.contains(file)) {
             (true, false) => problems.push(format!("{}: not generated any more", show(&a))),
-            (false, true) => problems.push(format!("{}: missing (a fresh generation has it)", show(&a))),
+            (false, true) => {
+                problems.push(format!("{}: missing (a fresh generation has it)", show(&a)))
+            }
             _ => {
                 let (old, new) = (std::fs::read_to_string(&a)?, std::fs::read_to_string(&b)?);
                 if old != new {
@@ -136,7 +169,10 @@ fn print_diff(name: &str, old: &str, new: &str, shown: &mut usize) {
     let text = diff
         .unified_diff()
         .context_radius(2)
-        .header(&format!("{name} (committed)"), &format!("{name} (fresh generation)"))
+        .header(
+            &format!("{name} (committed)"),
+            &format!("{name} (fresh generation)"),
+        )
         .to_string();
     let lines: Vec<&str> = text.lines().collect();
     let budget = DIFF_LINES_PER_FILE.min(DIFF_LINES_TOTAL.saturating_sub(*shown));
@@ -144,21 +180,36 @@ fn print_diff(name: &str, old: &str, new: &str, shown: &mut usize) {
         eprintln!("{line}");
     }
     if lines.len() > budget {
-        eprintln!("... {} more diff line(s) of {name} cut", lines.len() - budget);
+        eprintln!(
+            "... {} more diff line(s) of {name} cut",
+            lines.len() - budget
+        );
     }
     *shown += budget.min(lines.len());
 }
 
 fn python_surface(ws: &Workspace, component: &Component) -> Result<String> {
-    let module = component.python_dir(&ws.root).join(format!("{}.py", component.lib));
-    capture(PYTHON.command()?.arg(ws.path("tests/surface/python_surface.py")).arg(&module))
-        .with_context(|| format!("reading the Python surface of {module}"))
+    let module = component
+        .python_dir(&ws.root)
+        .join(format!("{}.py", component.lib));
+    capture(
+        PYTHON
+            .command()?
+            .arg(ws.path("tests/surface/python_surface.py"))
+            .arg(&module),
+    )
+    .with_context(|| format!("reading the Python surface of {module}"))
 }
 
 fn ts_surface(ws: &Workspace, _tools: &Utf8Path, component: &Component) -> Result<String> {
     let src = component.typescript_dir(&ws.root).join("src");
-    capture(crate::npm::NODE.command()?.arg(ws.path("tests/surface/ts_surface.mjs")).arg(&src))
-        .with_context(|| format!("reading the TypeScript surface of {src}"))
+    capture(
+        crate::npm::NODE
+            .command()?
+            .arg(ws.path("tests/surface/ts_surface.mjs"))
+            .arg(&src),
+    )
+    .with_context(|| format!("reading the TypeScript surface of {src}"))
 }
 
 /// insta's comparison, reported instead of panicking, so every stale
@@ -177,52 +228,138 @@ fn snapshot_matches(ws: &Workspace, name: &str, text: &str) -> bool {
 /// Items of the interface missing from a surface, or with other types.
 fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut expect = |language: &str, surface: &str, what: &str, prefix: &str, needles: &[String]| {
-        let Some(line) = surface.lines().find(|l| l.starts_with(prefix)) else {
-            out.push(format!("{language}: {what} is missing (no line starting `{prefix}`)"));
-            return;
-        };
-        for needle in needles {
-            // `a || b`: either form is right.
-            if !needle.split(" || ").any(|alternative| line.contains(alternative)) {
-                out.push(format!("{language}: {what} should have `{needle}`: {line}"));
+    let mut expect =
+        |language: &str, surface: &str, what: &str, prefix: &str, needles: &[String]| {
+            let Some(line) = surface.lines().find(|l| l.starts_with(prefix)) else {
+                out.push(format!(
+                    "{language}: {what} is missing (no line starting `{prefix}`)"
+                ));
+                return;
+            };
+            for needle in needles {
+                // `a || b`: either form is right.
+                if !needle
+                    .split(" || ")
+                    .any(|alternative| line.contains(alternative))
+                {
+                    out.push(format!("{language}: {what} should have `{needle}`: {line}"));
+                }
             }
-        }
-    };
+        };
     let crate_name = ci.crate_name();
     for f in ci.function_definitions() {
         let what = format!("{crate_name}: function {}", f.name());
-        let (py, ts) = signature_needles(f.arguments().iter().map(|a| (a.name(), a.as_type(), a.default_value().is_some())), f.return_type());
-        expect("python", python, &what, &format!("function {}(", f.name()), &py);
-        expect("typescript", typescript, &what, &format!("function {}(", camel(f.name())), &ts);
+        let (py, ts) = signature_needles(
+            f.arguments()
+                .iter()
+                .map(|a| (a.name(), a.as_type(), a.default_value().is_some())),
+            f.return_type(),
+        );
+        expect(
+            "python",
+            python,
+            &what,
+            &format!("function {}(", f.name()),
+            &py,
+        );
+        expect(
+            "typescript",
+            typescript,
+            &what,
+            &format!("function {}(", camel(f.name())),
+            &ts,
+        );
     }
     for o in ci.object_definitions() {
         for c in o.constructors() {
             let what = format!("{crate_name}: constructor {}::{}", o.name(), c.name());
-            let (py, ts) = signature_needles(c.arguments().iter().map(|a| (a.name(), a.as_type(), a.default_value().is_some())), None);
+            let (py, ts) = signature_needles(
+                c.arguments()
+                    .iter()
+                    .map(|a| (a.name(), a.as_type(), a.default_value().is_some())),
+                None,
+            );
             if c.is_primary_constructor() {
-                expect("python", python, &what, &format!("constructor {}(", o.name()), &py);
-                expect("typescript", typescript, &what, &format!("constructor {}(", o.name()), &ts);
+                expect(
+                    "python",
+                    python,
+                    &what,
+                    &format!("constructor {}(", o.name()),
+                    &py,
+                );
+                expect(
+                    "typescript",
+                    typescript,
+                    &what,
+                    &format!("constructor {}(", o.name()),
+                    &ts,
+                );
             } else {
-                expect("python", python, &what, &format!("constructor {}.{}(", o.name(), c.name()), &py);
-                expect("typescript", typescript, &what, &format!("static {}.{}(", o.name(), camel(c.name())), &ts);
+                expect(
+                    "python",
+                    python,
+                    &what,
+                    &format!("constructor {}.{}(", o.name(), c.name()),
+                    &py,
+                );
+                expect(
+                    "typescript",
+                    typescript,
+                    &what,
+                    &format!("static {}.{}(", o.name(), camel(c.name())),
+                    &ts,
+                );
             }
         }
         for m in o.methods() {
             let what = format!("{crate_name}: method {}::{}", o.name(), m.name());
-            let (py, ts) = signature_needles(m.arguments().iter().map(|a| (a.name(), a.as_type(), a.default_value().is_some())), m.return_type());
-            expect("python", python, &what, &format!("method {}.{}(", o.name(), m.name()), &py);
-            expect("typescript", typescript, &what, &format!("method {}.{}(", o.name(), camel(m.name())), &ts);
+            let (py, ts) = signature_needles(
+                m.arguments()
+                    .iter()
+                    .map(|a| (a.name(), a.as_type(), a.default_value().is_some())),
+                m.return_type(),
+            );
+            expect(
+                "python",
+                python,
+                &what,
+                &format!("method {}.{}(", o.name(), m.name()),
+                &py,
+            );
+            expect(
+                "typescript",
+                typescript,
+                &what,
+                &format!("method {}.{}(", o.name(), camel(m.name())),
+                &ts,
+            );
         }
     }
     for r in ci.record_definitions() {
         for f in r.fields() {
             let what = format!("{crate_name}: field {}.{}", r.name(), f.name());
             let ty = f.as_type();
-            expect("python", python, &what, &format!("field {}.{}:", r.name(), f.name()), &[format!(": {}", py_type(&ty))]);
+            expect(
+                "python",
+                python,
+                &what,
+                &format!("field {}.{}:", r.name(), f.name()),
+                &[format!(": {}", py_type(&ty))],
+            );
             let optional = f.default_value().is_some() || matches!(ty, Type::Optional { .. });
-            let prefix = format!("field {}.{}{}:", r.name(), camel(f.name()), if optional { "?" } else { "" });
-            expect("typescript", typescript, &what, &prefix, &[format!(": {}", ts_type(&ty))]);
+            let prefix = format!(
+                "field {}.{}{}:",
+                r.name(),
+                camel(f.name()),
+                if optional { "?" } else { "" }
+            );
+            expect(
+                "typescript",
+                typescript,
+                &what,
+                &prefix,
+                &[format!(": {}", ts_type(&ty))],
+            );
         }
     }
     for e in ci.enum_definitions() {
@@ -230,17 +367,56 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
         for v in e.variants() {
             let what = format!("{crate_name}: variant {}::{}", e.name(), v.name());
             if is_error {
-                expect("python", python, &what, &format!("variant {}.{}(", e.name(), v.name()), &[]);
-                expect("typescript", typescript, &what, &format!("class {}.{} extends {}", e.name(), v.name(), e.name()), &[]);
+                expect(
+                    "python",
+                    python,
+                    &what,
+                    &format!("variant {}.{}(", e.name(), v.name()),
+                    &[],
+                );
+                expect(
+                    "typescript",
+                    typescript,
+                    &what,
+                    &format!("class {}.{} extends {}", e.name(), v.name(), e.name()),
+                    &[],
+                );
                 for field in v.fields().iter().filter(|f| f.name() != "message") {
-                    let prefix = format!("property {}.{}.{}:", e.name(), v.name(), camel(field.name()));
-                    expect("typescript", typescript, &what, &prefix, &[format!(": {}", ts_type(&field.as_type()))]);
+                    let prefix = format!(
+                        "property {}.{}.{}:",
+                        e.name(),
+                        v.name(),
+                        camel(field.name())
+                    );
+                    expect(
+                        "typescript",
+                        typescript,
+                        &what,
+                        &prefix,
+                        &[format!(": {}", ts_type(&field.as_type()))],
+                    );
                 }
             } else {
                 let shouty = heck::ToShoutySnakeCase::to_shouty_snake_case(v.name());
-                expect("python", python, &what, &format!("variant {}.{shouty}", e.name()), &[]);
-                let tag = if v.has_fields() { format!("tag: \"{}\"", v.name()) } else { format!("\"{}\"", v.name()) };
-                expect("typescript", typescript, &what, &format!("type {} = ", e.name()), &[tag]);
+                expect(
+                    "python",
+                    python,
+                    &what,
+                    &format!("variant {}.{shouty}", e.name()),
+                    &[],
+                );
+                let tag = if v.has_fields() {
+                    format!("tag: \"{}\"", v.name())
+                } else {
+                    format!("\"{}\"", v.name())
+                };
+                expect(
+                    "typescript",
+                    typescript,
+                    &what,
+                    &format!("type {} = ", e.name()),
+                    &[tag],
+                );
             }
         }
     }
@@ -261,11 +437,18 @@ fn signature_needles<'a>(
     for (name, ty, defaulted) in args {
         // UniFFI's Python annotates a record-typed default as `typing.Union[object, T]`.
         py.push(if defaulted {
-            format!("{name}: typing.Union[object, {t}] || {name}: {t} =", t = py_type(&ty))
+            format!(
+                "{name}: typing.Union[object, {t}] || {name}: {t} =",
+                t = py_type(&ty)
+            )
         } else {
             format!("{name}: {}", py_type(&ty))
         });
-        let optional = if defaulted || matches!(ty, Type::Optional { .. }) { "?" } else { "" };
+        let optional = if defaulted || matches!(ty, Type::Optional { .. }) {
+            "?"
+        } else {
+            ""
+        };
         ts.push(format!("{}{optional}: {}", camel(name), ts_type(&ty)));
     }
     if let Some(ret) = ret {
@@ -278,7 +461,14 @@ fn signature_needles<'a>(
 /// UniFFI's Python annotation for a type.
 fn py_type(ty: &Type) -> String {
     match ty {
-        Type::UInt8 | Type::Int8 | Type::UInt16 | Type::Int16 | Type::UInt32 | Type::Int32 | Type::UInt64 | Type::Int64 => "int".into(),
+        Type::UInt8
+        | Type::Int8
+        | Type::UInt16
+        | Type::Int16
+        | Type::UInt32
+        | Type::Int32
+        | Type::UInt64
+        | Type::Int64 => "int".into(),
         Type::Float32 | Type::Float64 => "float".into(),
         Type::Boolean => "bool".into(),
         Type::String => "str".into(),
@@ -288,9 +478,16 @@ fn py_type(ty: &Type) -> String {
         Type::Optional { inner_type } => format!("typing.Optional[{}]", py_type(inner_type)),
         Type::Sequence { inner_type } => format!("typing.List[{}]", py_type(inner_type)),
         Type::Set { inner_type } => format!("typing.Set[{}]", py_type(inner_type)),
-        Type::Map { key_type, value_type } => format!("dict[{}, {}]", py_type(key_type), py_type(value_type)),
+        Type::Map {
+            key_type,
+            value_type,
+        } => format!("dict[{}, {}]", py_type(key_type), py_type(value_type)),
         Type::Box { inner_type } => py_type(inner_type),
-        Type::Record { name, .. } | Type::Enum { name, .. } | Type::Object { name, .. } | Type::Custom { name, .. } | Type::CallbackInterface { name, .. } => name.clone(),
+        Type::Record { name, .. }
+        | Type::Enum { name, .. }
+        | Type::Object { name, .. }
+        | Type::Custom { name, .. }
+        | Type::CallbackInterface { name, .. } => name.clone(),
     }
 }
 
@@ -298,7 +495,9 @@ fn py_type(ty: &Type) -> String {
 /// taken from the generator, so a generator bug shows up as a mismatch).
 fn ts_type(ty: &Type) -> String {
     match ty {
-        Type::UInt8 | Type::Int8 | Type::UInt16 | Type::Int16 | Type::UInt32 | Type::Int32 => "number".into(),
+        Type::UInt8 | Type::Int8 | Type::UInt16 | Type::Int16 | Type::UInt32 | Type::Int32 => {
+            "number".into()
+        }
         Type::UInt64 | Type::Int64 => "bigint".into(),
         Type::Float32 | Type::Float64 | Type::Duration => "number".into(),
         Type::Boolean => "boolean".into(),
@@ -308,8 +507,15 @@ fn ts_type(ty: &Type) -> String {
         Type::Optional { inner_type } => format!("{} | undefined", ts_type(inner_type)),
         Type::Sequence { inner_type } => format!("Array<{}>", ts_type(inner_type)),
         Type::Set { inner_type } => format!("Set<{}>", ts_type(inner_type)),
-        Type::Map { key_type, value_type } => format!("Map<{}, {}>", ts_type(key_type), ts_type(value_type)),
+        Type::Map {
+            key_type,
+            value_type,
+        } => format!("Map<{}, {}>", ts_type(key_type), ts_type(value_type)),
         Type::Box { inner_type } => ts_type(inner_type),
-        Type::Record { name, .. } | Type::Enum { name, .. } | Type::Object { name, .. } | Type::Custom { name, .. } | Type::CallbackInterface { name, .. } => name.clone(),
+        Type::Record { name, .. }
+        | Type::Enum { name, .. }
+        | Type::Object { name, .. }
+        | Type::Custom { name, .. }
+        | Type::CallbackInterface { name, .. } => name.clone(),
     }
 }

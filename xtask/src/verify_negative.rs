@@ -76,8 +76,14 @@ pub fn run(ws: &Workspace) -> Result<()> {
         std::fs::remove_dir_all(&copy)?;
     }
     std::fs::create_dir_all(copy.parent().expect("parent"))?;
-    exec(Command::new("git").args(["clone", "--quiet", "--no-hardlinks", ws.root.as_str(), copy.as_str()]))
-        .context("cloning the repository's committed state")?;
+    exec(Command::new("git").args([
+        "clone",
+        "--quiet",
+        "--no-hardlinks",
+        ws.root.as_str(),
+        copy.as_str(),
+    ]))
+    .context("cloning the repository's committed state")?;
     // Its own target dir: the copy's xtask must not replace ours mid-run.
     let target = ws.target_dir().join("verify-negative/target");
     eprintln!("   building the copy's xtask and checking that it verifies clean (first build takes minutes)");
@@ -88,10 +94,23 @@ pub fn run(ws: &Workspace) -> Result<()> {
             edit(&copy.join(file), find, replace)?;
         }
         let out = xtask(&copy, &target, &["verify"], &[])?;
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
-        ensure!(!out.status.success(), "{}: verify passed but should have failed", case.name);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ensure!(
+            !out.status.success(),
+            "{}: verify passed but should have failed",
+            case.name
+        );
         for needle in case.must_mention {
-            ensure!(text.contains(needle), "{}: verify failed without mentioning `{needle}`:\n{}", case.name, tail(&text));
+            ensure!(
+                text.contains(needle),
+                "{}: verify failed without mentioning `{needle}`:\n{}",
+                case.name,
+                tail(&text)
+            );
         }
         if !case.name.contains("snapshot") {
             run_ok(&copy, &target, &["generate"], &[])?;
@@ -101,21 +120,42 @@ pub fn run(ws: &Workspace) -> Result<()> {
             let _ = xtask(&copy, &target, &["verify"], &[("INSTA_UPDATE", "always")])?;
         }
         expect_pass(&copy, &target, case.name)?;
-        exec(Command::new("git").current_dir(&copy).args(["checkout", "--quiet", "--", "."]))?;
-        exec(Command::new("git").current_dir(&copy).args(["clean", "--quiet", "-fdx", "--exclude=tests/js/node_modules", "--exclude=.venv"]))?;
+        exec(
+            Command::new("git")
+                .current_dir(&copy)
+                .args(["checkout", "--quiet", "--", "."]),
+        )?;
+        exec(Command::new("git").current_dir(&copy).args([
+            "clean",
+            "--quiet",
+            "-fdx",
+            "--exclude=tests/js/node_modules",
+            "--exclude=.venv",
+        ]))?;
     }
-    println!("verify negative tests: {} cases failed as they should and passed after the fix", CASES.len());
+    println!(
+        "verify negative tests: {} cases failed as they should and passed after the fix",
+        CASES.len()
+    );
     Ok(())
 }
 
 fn edit(path: &Utf8Path, find: &str, replace: &str) -> Result<()> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
-    ensure!(text.contains(find), "{path} no longer contains `{find}`: update this test");
+    ensure!(
+        text.contains(find),
+        "{path} no longer contains `{find}`: update this test"
+    );
     std::fs::write(path, text.replacen(find, replace, 1))?;
     Ok(())
 }
 
-fn xtask(copy: &Utf8Path, target: &Utf8Path, args: &[&str], env: &[(&str, &str)]) -> Result<Output> {
+fn xtask(
+    copy: &Utf8Path,
+    target: &Utf8Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<Output> {
     let mut cmd = CARGO.command()?;
     cmd.current_dir(copy)
         .arg("xtask")
@@ -127,13 +167,18 @@ fn xtask(copy: &Utf8Path, target: &Utf8Path, args: &[&str], env: &[(&str, &str)]
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.output().with_context(|| format!("running cargo xtask {} in {copy}", args.join(" ")))
+    cmd.output()
+        .with_context(|| format!("running cargo xtask {} in {copy}", args.join(" ")))
 }
 
 fn run_ok(copy: &Utf8Path, target: &Utf8Path, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
     let out = xtask(copy, target, args, env)?;
     if !out.status.success() {
-        bail!("cargo xtask {} failed in the copy:\n{}", args.join(" "), tail(&String::from_utf8_lossy(&out.stderr)));
+        bail!(
+            "cargo xtask {} failed in the copy:\n{}",
+            args.join(" "),
+            tail(&String::from_utf8_lossy(&out.stderr))
+        );
     }
     Ok(())
 }

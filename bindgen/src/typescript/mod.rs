@@ -27,8 +27,20 @@ fn literal(ci: &ComponentInterface, ty: &Type, lit: &Literal) -> String {
     match lit {
         Literal::Boolean(b) => b.to_string(),
         Literal::String(s) => format!("{s:?}"),
-        Literal::UInt(v, _, t) => if is_big(t) { format!("{v}n") } else { v.to_string() },
-        Literal::Int(v, _, t) => if is_big(t) { format!("{v}n") } else { v.to_string() },
+        Literal::UInt(v, _, t) => {
+            if is_big(t) {
+                format!("{v}n")
+            } else {
+                v.to_string()
+            }
+        }
+        Literal::Int(v, _, t) => {
+            if is_big(t) {
+                format!("{v}n")
+            } else {
+                v.to_string()
+            }
+        }
         Literal::Float(s, _) => s.clone(),
         Literal::Enum(variant, _) => format!("{variant:?}"),
         Literal::EmptySequence => "[]".into(),
@@ -55,7 +67,10 @@ fn type_default(ci: &ComponentInterface, ty: &Type) -> String {
         Type::Set { .. } => "new Set()".into(),
         Type::Record { .. } => "{}".into(),
         Type::Custom { builtin, .. } => type_default(ci, builtin),
-        Type::Enum { name, .. } => match ci.get_enum_definition(name).and_then(|e| e.variants().first()) {
+        Type::Enum { name, .. } => match ci
+            .get_enum_definition(name)
+            .and_then(|e| e.variants().first())
+        {
             Some(v) => format!("{:?}", v.name()),
             None => "undefined".into(),
         },
@@ -65,7 +80,9 @@ fn type_default(ci: &ComponentInterface, ty: &Type) -> String {
 
 /// TSDoc for a docstring, indented.
 fn tsdoc(docs: Option<&str>, indent: &str) -> String {
-    let Some(docs) = docs.map(str::trim).filter(|d| !d.is_empty()) else { return String::new() };
+    let Some(docs) = docs.map(str::trim).filter(|d| !d.is_empty()) else {
+        return String::new();
+    };
     let mut out = format!("{indent}/**\n");
     for line in docs.lines() {
         let line = line.replace("*/", "*\\/");
@@ -95,15 +112,23 @@ fn field_defs(ci: &ComponentInterface, fields: &[Field], obj: &str) -> Vec<Field
         .enumerate()
         .map(|(i, f)| {
             let ty = f.as_type();
-            let ts = if f.name().is_empty() { format!("v{i}") } else { ts_name(f.name()) };
+            let ts = if f.name().is_empty() {
+                format!("v{i}")
+            } else {
+                ts_name(f.name())
+            };
             let access = format!("{obj}.{ts}");
             let write_value = match f.default_value() {
-                Some(d) => format!("({access} === undefined ? {} : {access})", default_literal(ci, &ty, d)),
+                Some(d) => format!(
+                    "({access} === undefined ? {} : {access})",
+                    default_literal(ci, &ty, d)
+                ),
                 None => access,
             };
             FieldDef {
                 docs: tsdoc(f.docstring(), "  "),
-                optional: f.default_value().is_some() || matches!(unboxed(&ty), Type::Optional { .. }),
+                optional: f.default_value().is_some()
+                    || matches!(unboxed(&ty), Type::Optional { .. }),
                 ts_type: ts_type(&ty),
                 read_fn: read_fn(&ty),
                 write_fn: write_fn(&ty),
@@ -138,20 +163,71 @@ fn variant_defs(ci: &ComponentInterface, e: &Enum, obj: &str) -> Vec<VariantDef>
 }
 
 enum TypeDef {
-    Record { name: String, docs: String, fields: Vec<FieldDef> },
-    FlatEnum { name: String, docs: String, variants: Vec<VariantDef> },
-    DataEnum { name: String, docs: String, variants: Vec<VariantDef> },
-    Error { name: String, docs: String, flat: bool, variants: Vec<VariantDef> },
-    Custom { name: String, docs: String, builtin_ts: String, read_fn: String, write_fn: String },
-    Optional { m: String, ts: String, inner_read: String, inner_write: String },
-    Sequence { m: String, ts: String, inner_read: String, inner_write: String },
-    Set { m: String, ts: String, inner_read: String, inner_write: String },
-    Map { m: String, ts: String, key_read: String, key_write: String, value_read: String, value_write: String },
-    ObjectIo { m: String },
+    Record {
+        name: String,
+        docs: String,
+        fields: Vec<FieldDef>,
+    },
+    FlatEnum {
+        name: String,
+        docs: String,
+        variants: Vec<VariantDef>,
+    },
+    DataEnum {
+        name: String,
+        docs: String,
+        variants: Vec<VariantDef>,
+    },
+    Error {
+        name: String,
+        docs: String,
+        flat: bool,
+        variants: Vec<VariantDef>,
+    },
+    Custom {
+        name: String,
+        docs: String,
+        builtin_ts: String,
+        read_fn: String,
+        write_fn: String,
+    },
+    Optional {
+        m: String,
+        ts: String,
+        inner_read: String,
+        inner_write: String,
+    },
+    Sequence {
+        m: String,
+        ts: String,
+        inner_read: String,
+        inner_write: String,
+    },
+    Set {
+        m: String,
+        ts: String,
+        inner_read: String,
+        inner_write: String,
+    },
+    Map {
+        m: String,
+        ts: String,
+        key_read: String,
+        key_write: String,
+        value_read: String,
+        value_write: String,
+    },
+    ObjectIo {
+        m: String,
+    },
 }
 
 fn record_def(ci: &ComponentInterface, r: &Record) -> TypeDef {
-    TypeDef::Record { name: r.name().into(), docs: tsdoc(r.docstring(), ""), fields: field_defs(ci, r.fields(), "v") }
+    TypeDef::Record {
+        name: r.name().into(),
+        docs: tsdoc(r.docstring(), ""),
+        fields: field_defs(ci, r.fields(), "v"),
+    }
 }
 
 fn type_defs(ci: &ComponentInterface) -> Result<Vec<TypeDef>> {
@@ -160,41 +236,77 @@ fn type_defs(ci: &ComponentInterface) -> Result<Vec<TypeDef>> {
         let m = mangled(&ty);
         let ts = ts_type(&ty);
         defs.push(match &ty {
-            Type::Record { name, .. } => record_def(ci, ci.get_record_definition(name).expect("record")),
+            Type::Record { name, .. } => {
+                record_def(ci, ci.get_record_definition(name).expect("record"))
+            }
             Type::Enum { name, .. } => {
                 let e = ci.get_enum_definition(name).expect("enum");
                 let docs = tsdoc(e.docstring(), "");
                 if ci.is_name_used_as_error(name) {
-                    TypeDef::Error { name: name.clone(), docs, flat: e.is_flat(), variants: variant_defs(ci, e, "fields") }
+                    TypeDef::Error {
+                        name: name.clone(),
+                        docs,
+                        flat: e.is_flat(),
+                        variants: variant_defs(ci, e, "fields"),
+                    }
                 } else if e.variants().iter().all(|v| !v.has_fields()) {
-                    TypeDef::FlatEnum { name: name.clone(), docs, variants: variant_defs(ci, e, "v") }
+                    TypeDef::FlatEnum {
+                        name: name.clone(),
+                        docs,
+                        variants: variant_defs(ci, e, "v"),
+                    }
                 } else {
-                    TypeDef::DataEnum { name: name.clone(), docs, variants: variant_defs(ci, e, "v") }
+                    TypeDef::DataEnum {
+                        name: name.clone(),
+                        docs,
+                        variants: variant_defs(ci, e, "v"),
+                    }
                 }
             }
             Type::Custom { name, builtin, .. } => TypeDef::Custom {
                 name: name.clone(),
-                docs: tsdoc(ci.get_custom_type_definition(name).and_then(|c| c.docstring()), ""),
+                docs: tsdoc(
+                    ci.get_custom_type_definition(name)
+                        .and_then(|c| c.docstring()),
+                    "",
+                ),
                 builtin_ts: ts_type(builtin),
                 read_fn: read_fn(builtin),
                 write_fn: write_fn(builtin),
             },
             Type::Optional { inner_type } => TypeDef::Optional {
-                m, ts, inner_read: read_fn(inner_type), inner_write: write_fn(inner_type),
+                m,
+                ts,
+                inner_read: read_fn(inner_type),
+                inner_write: write_fn(inner_type),
             },
             Type::Sequence { inner_type } => TypeDef::Sequence {
-                m, ts, inner_read: read_fn(inner_type), inner_write: write_fn(inner_type),
+                m,
+                ts,
+                inner_read: read_fn(inner_type),
+                inner_write: write_fn(inner_type),
             },
             Type::Set { inner_type } => TypeDef::Set {
-                m, ts, inner_read: read_fn(inner_type), inner_write: write_fn(inner_type),
+                m,
+                ts,
+                inner_read: read_fn(inner_type),
+                inner_write: write_fn(inner_type),
             },
-            Type::Map { key_type, value_type } => TypeDef::Map {
-                m, ts,
-                key_read: read_fn(key_type), key_write: write_fn(key_type),
-                value_read: read_fn(value_type), value_write: write_fn(value_type),
+            Type::Map {
+                key_type,
+                value_type,
+            } => TypeDef::Map {
+                m,
+                ts,
+                key_read: read_fn(key_type),
+                key_write: write_fn(key_type),
+                value_read: read_fn(value_type),
+                value_write: write_fn(value_type),
             },
             Type::Object { .. } => TypeDef::ObjectIo { m },
-            Type::CallbackInterface { name, .. } => bail!("callback interface `{name}` is not supported yet"),
+            Type::CallbackInterface { name, .. } => {
+                bail!("callback interface `{name}` is not supported yet")
+            }
             other => bail!("unexpected compound type {other:?}"),
         });
     }
@@ -229,7 +341,9 @@ impl ApiTs<'_> {
             if !docs.is_empty() {
                 docs.push_str("\n\n");
             }
-            docs.push_str(&format!("@throws {{{error}}} one of the `{error}` variants"));
+            docs.push_str(&format!(
+                "@throws {{{error}}} one of the `{error}` variants"
+            ));
         }
         tsdoc(Some(&docs), indent)
     }
@@ -244,7 +358,9 @@ impl ApiTs<'_> {
             .rev()
             .map(|a| match &a.ts_default {
                 Some(d) => format!("{}: {} = {d}", a.ts_name, a.ts_type),
-                None if trailing_optional && a.is_option => format!("{}?: {}", a.ts_name, a.ts_type),
+                None if trailing_optional && a.is_option => {
+                    format!("{}?: {}", a.ts_name, a.ts_type)
+                }
                 None => {
                     trailing_optional = false;
                     format!("{}: {}", a.ts_name, a.ts_type)
@@ -256,7 +372,10 @@ impl ApiTs<'_> {
     }
 
     fn prelude(&self, c: &Callable) -> Vec<String> {
-        c.args.iter().flat_map(|a| a.crossing.ts_prelude.clone()).collect()
+        c.args
+            .iter()
+            .flat_map(|a| a.crossing.ts_prelude.clone())
+            .collect()
     }
 
     /// The glue call with its arguments, e.g. `glue.fn_x(handle, a, b)`.
@@ -265,9 +384,17 @@ impl ApiTs<'_> {
         if matches!(c.kind, Kind::Method { .. }) {
             values.push("handle".into());
         }
-        values.extend(c.args.iter().flat_map(|a| a.crossing.params.iter().map(|p| p.ts_value.clone())));
+        values.extend(
+            c.args
+                .iter()
+                .flat_map(|a| a.crossing.params.iter().map(|p| p.ts_value.clone())),
+        );
         if values.len() > 2 {
-            format!("glue.{}(\n        {},\n      )", c.glue_name, values.join(",\n        "))
+            format!(
+                "glue.{}(\n        {},\n      )",
+                c.glue_name,
+                values.join(",\n        ")
+            )
         } else {
             format!("glue.{}({})", c.glue_name, values.join(", "))
         }
@@ -325,7 +452,11 @@ struct PackageJson<'a> {
 }
 
 /// The TypeScript sources, package.json and tsconfig.json of the package.
-pub fn generate(ci: &ComponentInterface, callables: &[Callable], config: &Config) -> Result<Vec<File>> {
+pub fn generate(
+    ci: &ComponentInterface,
+    callables: &[Callable],
+    config: &Config,
+) -> Result<Vec<File>> {
     let glue_stem = config.glue_crate.replace('-', "_");
     let mut classes = Vec::new();
     for o in ci.object_definitions() {
@@ -339,8 +470,9 @@ pub fn generate(ci: &ComponentInterface, callables: &[Callable], config: &Config
             .filter(|c| matches!(c.kind, Kind::Constructor { .. }))
             .cloned()
             .collect();
-        let (primary, statics): (Vec<_>, Vec<_>) =
-            ctors.into_iter().partition(|c| matches!(c.kind, Kind::Constructor { primary: true, .. }));
+        let (primary, statics): (Vec<_>, Vec<_>) = ctors
+            .into_iter()
+            .partition(|c| matches!(c.kind, Kind::Constructor { primary: true, .. }));
         classes.push(ClassDef {
             name: o.name().into(),
             docs: tsdoc(o.docstring(), ""),
@@ -360,7 +492,10 @@ pub fn generate(ci: &ComponentInterface, callables: &[Callable], config: &Config
         glue_stem: glue_stem.clone(),
         namespace_docs: tsdoc(ci.namespace_docstring(), ""),
         types: type_defs(ci)?,
-        functions: callables.iter().filter(|c| matches!(c.kind, Kind::Function)).collect(),
+        functions: callables
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Function))
+            .collect(),
         classes,
     };
     let description = ci
@@ -370,17 +505,57 @@ pub fn generate(ci: &ComponentInterface, callables: &[Callable], config: &Config
         .to_string();
     Ok(vec![
         File::new("src/api.ts", api.render()?),
-        File::new("src/runtime.ts", include_str!("templates/runtime.ts").to_string()),
-        File::new("src/compile.ts", include_str!("templates/compile.ts").to_string()),
-        File::new("src/fingerprint.ts", FingerprintTs { fingerprint: crate::fingerprint(ci) }.render()?),
-        File::new("src/workerd.ts", WorkerdEntry { glue_stem: &glue_stem }.render()?),
-        File::new("src/node.ts", NodeEntry { glue_stem: &glue_stem }.render()?),
-        File::new("src/browser.ts", BrowserEntry { glue_stem: &glue_stem }.render()?),
-        File::new("src/ambient.d.ts", include_str!("templates/ambient.d.ts").to_string()),
+        File::new(
+            "src/runtime.ts",
+            include_str!("templates/runtime.ts").to_string(),
+        ),
+        File::new(
+            "src/compile.ts",
+            include_str!("templates/compile.ts").to_string(),
+        ),
+        File::new(
+            "src/fingerprint.ts",
+            FingerprintTs {
+                fingerprint: crate::fingerprint(ci),
+            }
+            .render()?,
+        ),
+        File::new(
+            "src/workerd.ts",
+            WorkerdEntry {
+                glue_stem: &glue_stem,
+            }
+            .render()?,
+        ),
+        File::new(
+            "src/node.ts",
+            NodeEntry {
+                glue_stem: &glue_stem,
+            }
+            .render()?,
+        ),
+        File::new(
+            "src/browser.ts",
+            BrowserEntry {
+                glue_stem: &glue_stem,
+            }
+            .render()?,
+        ),
+        File::new(
+            "src/ambient.d.ts",
+            include_str!("templates/ambient.d.ts").to_string(),
+        ),
         File::new(
             "package.json",
-            PackageJson { config, description: serde_json::to_string(&description)? }.render()?,
+            PackageJson {
+                config,
+                description: serde_json::to_string(&description)?,
+            }
+            .render()?,
         ),
-        File::new("tsconfig.json", include_str!("templates/tsconfig.json").to_string()),
+        File::new(
+            "tsconfig.json",
+            include_str!("templates/tsconfig.json").to_string(),
+        ),
     ])
 }

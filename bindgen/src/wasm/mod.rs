@@ -8,7 +8,7 @@ use uniffi_bindgen::interface::{ComponentInterface, FfiFunction, FfiType};
 
 use crate::crossing::ReturnCrossing;
 use crate::model::{Callable, Kind};
-use crate::{Config, File, WASM_BINDGEN_VERSION, UNIFFI_VERSION};
+use crate::{Config, File, UNIFFI_VERSION, WASM_BINDGEN_VERSION};
 
 /// One export of the glue crate, ready to print.
 struct GlueFn {
@@ -88,7 +88,11 @@ fn extern_decl(f: &FfiFunction) -> Result<Extern> {
         Some(t) => format!(" -> {}", ffi_rust_type(t)?),
         None => String::new(),
     };
-    Ok(Extern { name: f.name().into(), params: params.join(", "), ret })
+    Ok(Extern {
+        name: f.name().into(),
+        params: params.join(", "),
+        ret,
+    })
 }
 
 fn glue_fn(c: &Callable) -> GlueFn {
@@ -97,7 +101,9 @@ fn glue_fn(c: &Callable) -> GlueFn {
     let mut call_args = Vec::new();
     if let Kind::Method { clone_fn, .. } = &c.kind {
         params.push("handle: f64".to_string());
-        lets.push(format!("let this = crate::rt::clone_handle(ffi::{clone_fn}, handle)?;"));
+        lets.push(format!(
+            "let this = crate::rt::clone_handle(ffi::{clone_fn}, handle)?;"
+        ));
         call_args.push("this".to_string());
     }
     for (i, arg) in c.args.iter().enumerate() {
@@ -110,7 +116,10 @@ fn glue_fn(c: &Callable) -> GlueFn {
     call_args.push("&mut status".into());
     let (ret_type, ret_value) = match &c.ret {
         ReturnCrossing::Void => ("()".to_string(), "()".to_string()),
-        ReturnCrossing::Native { rust_type, rust_value } => (rust_type.clone(), rust_value.clone()),
+        ReturnCrossing::Native {
+            rust_type,
+            rust_value,
+        } => (rust_type.clone(), rust_value.clone()),
         ReturnCrossing::Object { .. } => ("f64".into(), "crate::rt::handle_out(r)?".into()),
         ReturnCrossing::Buffer { .. } => ("Vec<u8>".into(), "r.destroy_into_vec()".into()),
     };
@@ -127,7 +136,11 @@ fn glue_fn(c: &Callable) -> GlueFn {
 }
 
 /// `src/lib.rs`, `src/rt.rs` and `Cargo.toml` of the glue crate.
-pub fn generate(ci: &ComponentInterface, callables: &[Callable], config: &Config) -> Result<Vec<File>> {
+pub fn generate(
+    ci: &ComponentInterface,
+    callables: &[Callable],
+    config: &Config,
+) -> Result<Vec<File>> {
     let mut wanted: Vec<String> = callables.iter().map(|c| c.ffi_name.clone()).collect();
     let objects: Vec<ObjectFns> = ci
         .object_definitions()
