@@ -15,7 +15,7 @@
 //! `typescript` the TypeScript side from the same plan.
 
 use anyhow::{bail, Result};
-use uniffi_bindgen::interface::{ComponentInterface, Type};
+use uniffi_bindgen::interface::{AsType, ComponentInterface, Type};
 
 use crate::names::{glue_param, ts_name};
 use crate::types::{int_bounds, unboxed, write_fn};
@@ -343,8 +343,6 @@ impl Flattener<'_> {
         format!("v{}", self.locals)
     }
 }
-
-use uniffi_bindgen::interface::AsType;
 
 /// Plans one argument `ts_arg` (the TypeScript parameter name) of type `ty`;
 /// `locals_used` numbers TypeScript locals across the arguments of a call.

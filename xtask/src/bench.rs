@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use crate::components::SDK;
 use crate::npm::{self, NODE};
 use crate::python::{tools_venv, Venv};
-use crate::workspace::{capture, exec, step, Workspace, CARGO, PYTHON};
+use crate::workspace::{capture, exec, step, Workspace, CARGO};
 
 const STEPS: usize = 11;
 
@@ -598,70 +598,25 @@ fn bench_py(ws: &Workspace, venv: &Venv, quick: bool) -> std::process::Command {
     cmd
 }
 
-/// The PyO3 baseline's wheel in target/bench/wheels/, built now by maturin.
+/// The PyO3 baseline's wheel in target/bench/wheels/, built now by maturin
+/// for the tools venv's interpreter.
 fn build_pyo3_baseline(ws: &Workspace) -> Result<Utf8PathBuf> {
-    let tools = tools_venv(ws)?;
-    let out_dir = ws.path("target/bench/wheels");
-    let prefix = "joyous_pyo3_baseline-";
-    remove_wheels(&out_dir, prefix)?;
-    exec(
-        tools
-            .tool("maturin")
-            .current_dir(&ws.root)
-            .args(["build", "--release", "--quiet", "--manifest-path"])
-            .arg(ws.path("benches/pyo3-baseline/Cargo.toml"))
-            .args(["--out", out_dir.as_str(), "--interpreter"])
-            .arg(tools.dir.join("bin/python"))
-            .stdout(std::io::stderr()),
+    let python = tools_venv(ws)?.dir.join("bin/python");
+    crate::dist::maturin_wheel(
+        ws,
+        &ws.path("benches/pyo3-baseline/Cargo.toml"),
+        &ws.path("target/bench/wheels"),
+        "joyous_pyo3_baseline-",
+        &["--interpreter", python.as_str()],
     )
-    .context("maturin build of benches/pyo3-baseline")?;
-    let wheels = wheels(&out_dir, prefix)?;
-    match wheels.as_slice() {
-        [wheel] => Ok(wheel.clone()),
-        other => anyhow::bail!("expected one {prefix}*.whl in {out_dir}, found {other:?}"),
-    }
-}
-
-fn wheels(dir: &Utf8Path, prefix: &str) -> Result<Vec<Utf8PathBuf>> {
-    Ok(match dir.read_dir_utf8() {
-        Ok(entries) => entries
-            .flatten()
-            .filter(|e| e.file_name().starts_with(prefix) && e.file_name().ends_with(".whl"))
-            .map(|e| e.into_path())
-            .collect(),
-        Err(_) => Vec::new(),
-    })
-}
-
-fn remove_wheels(dir: &Utf8Path, prefix: &str) -> Result<()> {
-    for wheel in wheels(dir, prefix)? {
-        std::fs::remove_file(&wheel).with_context(|| format!("removing {wheel}"))?;
-    }
-    Ok(())
 }
 
 /// A new venv at target/bench/venv with only the given wheels.
 fn bench_venv(ws: &Workspace, wheels: &[&Utf8Path]) -> Result<Venv> {
-    let dir = ws.path("target/bench/venv");
-    exec(
-        PYTHON
-            .command()?
-            .args(["-m", "venv", "--clear", dir.as_str()]),
-    )
-    .with_context(|| format!("creating a Python venv at {dir}"))?;
-    let venv = Venv { dir };
-    exec(
-        venv.python()
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-            ])
-            .args(wheels.iter().map(|w| w.as_str())),
-    )
-    .context("installing the wheels into the bench venv")?;
+    let venv = Venv::create(&ws.path("target/bench/venv"))?;
+    let args: Vec<&str> = wheels.iter().map(|w| w.as_str()).collect();
+    venv.pip_install(&args)
+        .context("installing the wheels into the bench venv")?;
     Ok(venv)
 }
 

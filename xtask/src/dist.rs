@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the Python wheel and the npm packages in target/dist/.
 
 use anyhow::{bail, Context, Result};
-use camino::Utf8PathBuf;
+use camino::{Utf8Path, Utf8PathBuf};
 
 use crate::components::ALL;
 use crate::npm::build_package;
@@ -34,35 +34,61 @@ fn kb(path: &camino::Utf8Path) -> Result<String> {
 
 /// The wheel of this version in target/dist/, built now by maturin.
 pub fn build_wheel(ws: &Workspace) -> Result<Utf8PathBuf> {
-    let venv = tools_venv(ws)?;
-    let out_dir = ws.path("target/dist");
     let prefix = format!("joyous_departures-{}-", ws.version());
-    // Drop wheels of this version from earlier builds so the one we return is this build's.
-    if let Ok(entries) = out_dir.read_dir_utf8() {
-        for entry in entries.flatten() {
-            if entry.file_name().starts_with(&prefix) && entry.file_name().ends_with(".whl") {
-                std::fs::remove_file(entry.path())?;
-            }
-        }
+    maturin_wheel(
+        ws,
+        &ws.core_dir().join("Cargo.toml"),
+        &ws.path("target/dist"),
+        &prefix,
+        &[],
+    )
+    .context("maturin build")
+}
+
+/// `maturin build --release` of `manifest` into `out_dir`, returning the one
+/// wheel named `<prefix>*.whl` (older ones of that prefix are removed first,
+/// so the wheel returned is this build's).
+pub fn maturin_wheel(
+    ws: &Workspace,
+    manifest: &Utf8Path,
+    out_dir: &Utf8Path,
+    prefix: &str,
+    extra_args: &[&str],
+) -> Result<Utf8PathBuf> {
+    let venv = tools_venv(ws)?;
+    for wheel in wheels(out_dir, prefix) {
+        std::fs::remove_file(&wheel).with_context(|| format!("removing {wheel}"))?;
     }
     exec(
         venv.tool("maturin")
             .current_dir(&ws.root)
-            .args(["build", "--release", "--quiet", "--manifest-path"])
-            .arg(ws.core_dir().join("Cargo.toml"))
+            .args([
+                "build",
+                "--release",
+                "--quiet",
+                "--manifest-path",
+                manifest.as_str(),
+            ])
             .args(["--out", out_dir.as_str()])
+            .args(extra_args)
             // maturin's and uniffi-bindgen's chatter is progress, not a result.
             .stdout(std::io::stderr()),
     )
-    .context("maturin build")?;
-    let wheels: Vec<Utf8PathBuf> = out_dir
-        .read_dir_utf8()?
-        .flatten()
-        .filter(|e| e.file_name().starts_with(&prefix) && e.file_name().ends_with(".whl"))
-        .map(|e| e.into_path())
-        .collect();
-    match wheels.as_slice() {
+    .with_context(|| format!("maturin build of {manifest}"))?;
+    match wheels(out_dir, prefix).as_slice() {
         [wheel] => Ok(wheel.clone()),
         other => bail!("expected one {prefix}*.whl in {out_dir}, found {other:?}"),
+    }
+}
+
+/// The wheels named `<prefix>*.whl` in `dir` (none if `dir` does not exist).
+fn wheels(dir: &Utf8Path, prefix: &str) -> Vec<Utf8PathBuf> {
+    match dir.read_dir_utf8() {
+        Ok(entries) => entries
+            .flatten()
+            .filter(|e| e.file_name().starts_with(prefix) && e.file_name().ends_with(".whl"))
+            .map(|e| e.into_path())
+            .collect(),
+        Err(_) => Vec::new(),
     }
 }

@@ -3,6 +3,7 @@
 use anyhow::{Context, Result};
 use camino::Utf8Path;
 use uniffi_bindgen::bindings::{GenerateOptions, TargetLanguage};
+use uniffi_bindgen::interface::ComponentInterface;
 
 use crate::components::{Component, ALL};
 use crate::workspace::{step, Workspace};
@@ -15,8 +16,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
 
 /// Everything under `<root>/generated/`: `root` is the repository, or a
 /// scratch directory when verify compares a fresh generation with it.
-pub fn generate_into(ws: &Workspace, root: &Utf8Path) -> Result<()> {
+/// Returns each component's interface, in the order of `ALL`.
+pub fn generate_into(ws: &Workspace, root: &Utf8Path) -> Result<Vec<ComponentInterface>> {
     let total = ALL.len() * 2;
+    let mut interfaces = Vec::new();
     for (i, component) in ALL.iter().enumerate() {
         step(
             2 * i + 1,
@@ -33,24 +36,24 @@ pub fn generate_into(ws: &Workspace, root: &Utf8Path) -> Result<()> {
             &format!("generating the bindings of {}", component.package),
         );
         python_bindings(&cdylib, &component.python_dir(root))?;
-        wasm_and_typescript(ws, component, &cdylib, root)?;
+        interfaces.push(wasm_and_typescript(ws, component, &cdylib, root)?);
     }
-    Ok(())
+    Ok(interfaces)
 }
 
-/// The glue crate and the TypeScript package sources, replacing what was there.
+/// The glue crate and the TypeScript package sources, replacing what was
+/// there; returns the component's interface they came from.
 fn wasm_and_typescript(
     ws: &Workspace,
     component: &Component,
     cdylib: &Utf8Path,
     root: &Utf8Path,
-) -> Result<()> {
-    let components = joyous_bindgen::load_component_interfaces(cdylib)?;
-    let ci = components
-        .iter()
+) -> Result<ComponentInterface> {
+    let ci = joyous_bindgen::load_component_interfaces(cdylib)?
+        .into_iter()
         .find(|c| c.crate_name() == component.lib)
         .with_context(|| format!("{cdylib} has no UniFFI crate `{}`", component.lib))?;
-    let generated = joyous_bindgen::generate(ci, &component.bindgen_config(ws))?;
+    let generated = joyous_bindgen::generate(&ci, &component.bindgen_config(ws))?;
     for (dir, files) in [
         (component.wasm_dir(root), &generated.wasm),
         (component.typescript_dir(root), &generated.typescript),
@@ -60,7 +63,7 @@ fn wasm_and_typescript(
         }
         joyous_bindgen::write_files(&dir, files)?;
     }
-    Ok(())
+    Ok(ci)
 }
 
 /// UniFFI's Python for the cdylib, exactly as maturin's uniffi mode makes it

@@ -21,7 +21,7 @@ impl Venv {
         Command::new(self.dir.join("bin").join(name))
     }
 
-    fn create(dir: &Utf8Path) -> Result<Venv> {
+    pub fn create(dir: &Utf8Path) -> Result<Venv> {
         exec(
             PYTHON
                 .command()?
@@ -35,7 +35,7 @@ impl Venv {
         })
     }
 
-    fn pip_install(&self, args: &[&str]) -> Result<()> {
+    pub fn pip_install(&self, args: &[&str]) -> Result<()> {
         exec(
             self.python()
                 .args([

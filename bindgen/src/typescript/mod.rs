@@ -249,7 +249,7 @@ fn type_defs(ci: &ComponentInterface) -> Result<Vec<TypeDef>> {
                         flat: e.is_flat(),
                         variants: variant_defs(ci, e, "fields"),
                     }
-                } else if e.variants().iter().all(|v| !v.has_fields()) {
+                } else if crate::crossing::is_flat_plain_enum(ci, name) {
                     TypeDef::FlatEnum {
                         name: name.clone(),
                         docs,

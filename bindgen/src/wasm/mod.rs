@@ -37,8 +37,8 @@ struct Extern {
 #[derive(Template)]
 #[template(path = "wasm/templates/lib.rs", escape = "none")]
 struct LibRs<'a> {
+    /// The component's library name: what the glue links and names in its header.
     crate_name: &'a str,
-    lib_name: &'a str,
     externs: Vec<Extern>,
     fns: Vec<GlueFn>,
     objects: Vec<ObjectFns>,
@@ -168,7 +168,6 @@ pub fn generate(
     externs.sort_by(|a, b| a.name.cmp(&b.name));
     let lib = LibRs {
         crate_name: ci.crate_name(),
-        lib_name: ci.crate_name(),
         externs,
         fns: callables.iter().map(glue_fn).collect(),
         objects,

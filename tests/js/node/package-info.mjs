@@ -3,6 +3,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+export { resolveTarget } from "../lib/exports.mjs";
+
 /** The directory and package.json of the joyous-departures package this test file resolves. */
 export function installedPackage() {
   const entry = fileURLToPath(import.meta.resolve("joyous-departures"));
@@ -17,27 +19,6 @@ export function installedPackage() {
     if (parent === dir) throw new Error(`no package.json of joyous-departures above ${entry}`);
     dir = parent;
   }
-}
-
-/** Resolves an exports target (a string or a nested condition object) for the given conditions. */
-export function resolveTarget(target, conditions) {
-  if (typeof target === "string") return target;
-  if (Array.isArray(target)) {
-    for (const t of target) {
-      const found = resolveTarget(t, conditions);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (target && typeof target === "object") {
-    for (const [key, value] of Object.entries(target)) {
-      if (conditions.includes(key)) {
-        const found = resolveTarget(value, conditions);
-        if (found !== undefined) return found;
-      }
-    }
-  }
-  return undefined;
 }
 
 /** Every .wasm file of the package (outside nested node_modules). */

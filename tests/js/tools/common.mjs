@@ -2,6 +2,7 @@
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { resolveTarget } from "../lib/exports.mjs";
 
 /** `{ project, conformance, pkgDir, pkg }` from argv; exits 2 on bad usage. */
 export function parseArgs(runner) {
@@ -39,27 +40,6 @@ export function readVectors(dir) {
     .map((name) => ({ name, cases: JSON.parse(readFileSync(join(dir, name), "utf8")).cases ?? [] }));
   if (files.length === 0) throw new Error(`no *.json conformance vectors in ${dir}`);
   return files;
-}
-
-/** The file an exports target (string, array or nested conditions) names for the given conditions. */
-export function resolveTarget(target, conditions) {
-  if (typeof target === "string") return target;
-  if (Array.isArray(target)) {
-    for (const t of target) {
-      const found = resolveTarget(t, conditions);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  if (target && typeof target === "object") {
-    for (const [key, value] of Object.entries(target)) {
-      if (conditions.includes(key)) {
-        const found = resolveTarget(value, conditions);
-        if (found !== undefined) return found;
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The file of `exports["."][condition]` (relative to the package), or throws saying why not. */

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 mod rt;
 
 // Links the component crate, whose scaffolding the externs below name.
-use {{ lib_name }} as _;
+use {{ crate_name }} as _;
 
 #[allow(improper_ctypes)]
 mod ffi {
