@@ -2,9 +2,12 @@
 //! crate and a TypeScript facade. It knows nothing about any one crate.
 //!
 //! - `load`: the interfaces of a built cdylib, through uniffi's `BindgenLoader`;
-//! - `model` + `crossing`: each callable and how its values cross into wasm;
+//! - `check`: every unsupported item of an interface, reported at once;
+//! - `model` + `crossing`: each callable and how its values cross into wasm,
+//!   as data (`types` has the facts about UniFFI types both need);
 //! - `wasm`: the glue crate (Rust); `typescript`: the facade and its package.
 
+pub mod check;
 pub mod crossing;
 pub mod load;
 pub mod model;
@@ -67,8 +70,8 @@ pub struct Generated {
 
 /// Generates the glue crate and the TypeScript package of `ci`.
 pub fn generate(ci: &ComponentInterface, config: &Config) -> Result<Generated> {
-    let callables =
-        model::callables(ci).with_context(|| format!("in crate `{}`", ci.crate_name()))?;
+    check::check(ci)?;
+    let callables = model::callables(ci);
     Ok(Generated {
         wasm: wasm::generate(ci, &callables, config)?,
         typescript: typescript::generate(ci, &callables, config)?,

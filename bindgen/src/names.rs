@@ -1,5 +1,5 @@
 //! Names in the generated code: TypeScript's camelCase, identifiers that are
-//! safe in both Rust and JavaScript, and the glue crate's export names.
+//! safe in JavaScript, and the glue crate's export names, which both backends use.
 
 use heck::{ToLowerCamelCase, ToSnakeCase};
 
@@ -70,13 +70,38 @@ pub fn snake(name: &str) -> String {
     name.to_snake_case()
 }
 
-/// A glue parameter name that cannot clash with Rust keywords or our locals.
-pub fn glue_param(path: &[&str]) -> String {
-    format!(
-        "p_{}",
-        path.iter().map(|p| snake(p)).collect::<Vec<_>>().join("__")
-    )
+/// The name the glue crate exports a callable under, shared by the glue
+/// (`js_name`) and the facade. `$` joins the parts: no UniFFI name contains
+/// it, so `Foo.bar_baz` and `FooBar.baz` stay apart.
+pub fn glue_export(kind: &crate::model::Kind, name: &str) -> String {
+    use crate::model::Kind;
+    match kind {
+        Kind::Function => format!("fn${name}"),
+        Kind::Constructor { object, .. } => format!("ctor${object}${name}"),
+        Kind::Method { object } => format!("method${object}${name}"),
+    }
 }
+
+/// The glue exports that free and clone an object's handle.
+pub fn glue_free(object: &str) -> String {
+    format!("free${object}")
+}
+
+pub fn glue_clone(object: &str) -> String {
+    format!("clone${object}")
+}
+
+/// Names the generated package itself exports beside the user's items.
+pub const RESERVED_EXPORTS: &[&str] = &[
+    "DisposedError",
+    "InternalError",
+    "LoadError",
+    "NotInitializedError",
+    "PanicError",
+    "init",
+    "initSync",
+    "InitInput",
+];
 
 #[cfg(test)]
 mod tests {
@@ -87,9 +112,5 @@ mod tests {
         assert_eq!(ts_name("generate_goodbye"), "generateGoodbye");
         assert_eq!(ts_name("delete"), "delete_");
         assert_eq!(ts_name("new"), "new_");
-        assert_eq!(
-            glue_param(&["options", "templateArgs"]),
-            "p_options__template_args"
-        );
     }
 }

@@ -1,7 +1,8 @@
-//! What each UniFFI type is called in TypeScript and which reader/writer
-//! function moves it through UniFFI's buffer format. Pure functions over
-//! `Type`; the backends only print what these return.
+//! Facts about UniFFI types that every backend needs: unboxing, a unique
+//! key per type, which types are primitive, how a default names an enum
+//! variant. Pure functions over `Type`; nothing here prints a language.
 
+use heck::ToShoutySnakeCase;
 use uniffi_bindgen::interface::{ComponentInterface, Type};
 
 /// `T` without the `Box` indirection, which foreign code never sees.
@@ -12,59 +13,31 @@ pub fn unboxed(ty: &Type) -> &Type {
     }
 }
 
-/// The TypeScript type users see.
-pub fn ts_type(ty: &Type) -> String {
+/// A key unique per type, with `$` (which no UniFFI name contains) between
+/// the parts: `Option<Foo>` is `Optional$Foo`, never the record `OptionalFoo`.
+/// Backends build their codec names from it.
+pub fn key(ty: &Type) -> String {
     match unboxed(ty) {
-        Type::UInt8 | Type::Int8 | Type::UInt16 | Type::Int16 | Type::UInt32 | Type::Int32 => {
-            "number".into()
-        }
-        Type::UInt64 | Type::Int64 => "bigint".into(),
-        Type::Float32 | Type::Float64 | Type::Duration => "number".into(),
-        Type::Boolean => "boolean".into(),
-        Type::String => "string".into(),
-        Type::Bytes => "Uint8Array".into(),
-        Type::Timestamp => "Date".into(),
-        Type::Optional { inner_type } => format!("{} | undefined", ts_type(inner_type)),
-        Type::Sequence { inner_type } => format!("Array<{}>", ts_type(inner_type)),
-        Type::Set { inner_type } => format!("Set<{}>", ts_type(inner_type)),
+        Type::Optional { inner_type } => format!("Optional${}", key(inner_type)),
+        Type::Sequence { inner_type } => format!("Sequence${}", key(inner_type)),
+        Type::Set { inner_type } => format!("Set${}", key(inner_type)),
         Type::Map {
             key_type,
             value_type,
-        } => {
-            format!("Map<{}, {}>", ts_type(key_type), ts_type(value_type))
-        }
+        } => format!("Map${}${}", key(key_type), key(value_type)),
+        // User types carry a `$` in front, so `Map` the record is `$Map`, not the map type.
         Type::Record { name, .. }
         | Type::Enum { name, .. }
         | Type::Object { name, .. }
         | Type::Custom { name, .. }
-        | Type::CallbackInterface { name, .. } => name.clone(),
-        Type::Box { .. } => unreachable!("unboxed"),
-    }
-}
-
-/// A name unique per type, for generated reader/writer functions.
-pub fn mangled(ty: &Type) -> String {
-    match unboxed(ty) {
-        Type::Optional { inner_type } => format!("Optional{}", mangled(inner_type)),
-        Type::Sequence { inner_type } => format!("Sequence{}", mangled(inner_type)),
-        Type::Set { inner_type } => format!("Set{}", mangled(inner_type)),
-        Type::Map {
-            key_type,
-            value_type,
-        } => {
-            format!("Map{}{}", mangled(key_type), mangled(value_type))
-        }
-        Type::Record { name, .. }
-        | Type::Enum { name, .. }
-        | Type::Object { name, .. }
-        | Type::Custom { name, .. }
-        | Type::CallbackInterface { name, .. } => name.clone(),
+        | Type::CallbackInterface { name, .. } => format!("${name}"),
         primitive => primitive_name(primitive).to_string(),
     }
 }
 
-fn primitive_name(ty: &Type) -> &'static str {
-    match ty {
+/// The name of a primitive type, as the TypeScript runtime's codecs spell it.
+pub fn primitive_name(ty: &Type) -> &'static str {
+    match unboxed(ty) {
         Type::UInt8 => "U8",
         Type::Int8 => "I8",
         Type::UInt16 => "U16",
@@ -80,11 +53,11 @@ fn primitive_name(ty: &Type) -> &'static str {
         Type::Bytes => "Bytes",
         Type::Timestamp => "Timestamp",
         Type::Duration => "Duration",
-        _ => unreachable!("not a primitive: {ty:?}"),
+        other => unreachable!("not a primitive: {other:?}"),
     }
 }
 
-/// Whether the runtime has a ready-made reader/writer (`rt.readU8`, ...).
+/// Whether the runtime has ready-made codecs for `ty`.
 pub fn is_primitive(ty: &Type) -> bool {
     matches!(
         unboxed(ty),
@@ -106,51 +79,48 @@ pub fn is_primitive(ty: &Type) -> bool {
     )
 }
 
-/// The function that reads `ty` from a `rt.Reader`.
-pub fn read_fn(ty: &Type) -> String {
-    if is_primitive(ty) {
-        format!("rt.read{}", mangled(ty))
-    } else {
-        format!("read{}", mangled(ty))
-    }
-}
-
-/// The function that writes `ty` to a `rt.Writer`: `(w, value, name)`.
-pub fn write_fn(ty: &Type) -> String {
-    if is_primitive(ty) {
-        format!("rt.write{}", mangled(ty))
-    } else {
-        format!("write{}", mangled(ty))
-    }
-}
-
-/// Integer bounds as TypeScript literals, for argument checks.
-pub fn int_bounds(ty: &Type) -> Option<(&'static str, &'static str)> {
-    Some(match unboxed(ty) {
-        Type::UInt8 => ("0", "255"),
-        Type::Int8 => ("-128", "127"),
-        Type::UInt16 => ("0", "65535"),
-        Type::Int16 => ("-32768", "32767"),
-        Type::UInt32 => ("0", "4294967295"),
-        Type::Int32 => ("-2147483648", "2147483647"),
-        Type::UInt64 => ("0n", "18446744073709551615n"),
-        Type::Int64 => ("-9223372036854775808n", "9223372036854775807n"),
-        _ => return None,
+/// A plain (non-error) enum without fields: crosses as its 1-based index.
+pub fn is_flat_plain_enum(ci: &ComponentInterface, name: &str) -> bool {
+    ci.get_enum_definition(name).is_some_and(|e| {
+        !ci.is_name_used_as_error(name) && e.variants().iter().all(|v| !v.has_fields())
     })
 }
 
-/// Every non-primitive type the interface mentions, each once, in a stable
-/// order with nested types first (so readers are defined before use sites
-/// that a reader of the generated code looks for).
-pub fn compound_types(ci: &ComponentInterface) -> Vec<Type> {
-    let mut seen = std::collections::BTreeMap::new();
-    for ty in ci.iter_local_types().chain(ci.iter_external_types()) {
-        for t in ty.iter_types() {
-            let t = unboxed(t);
-            if !is_primitive(t) {
-                seen.entry(mangled(t)).or_insert_with(|| t.clone());
-            }
-        }
+/// The declared variant a default names. UniFFI accepts a variant in any
+/// case (`"DEUX"` for `Deux`), as its own backends compare shouty-snake forms.
+pub fn enum_variant<'a>(
+    ci: &'a ComponentInterface,
+    enum_name: &str,
+    written: &str,
+) -> Option<&'a str> {
+    let wanted = written.to_shouty_snake_case();
+    ci.get_enum_definition(enum_name)?
+        .variants()
+        .iter()
+        .map(|v| v.name())
+        .find(|v| *v == written || v.to_shouty_snake_case() == wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_keep_user_names_apart_from_builtin_shapes() {
+        let record = |name: &str| Type::Record {
+            name: name.into(),
+            module_path: "m".into(),
+        };
+        let optional_foo = Type::Optional {
+            inner_type: Box::new(record("Foo")),
+        };
+        assert_eq!(key(&optional_foo), "Optional$$Foo");
+        assert_eq!(key(&record("OptionalFoo")), "$OptionalFoo");
+        let map = Type::Map {
+            key_type: Box::new(Type::String),
+            value_type: Box::new(record("Map")),
+        };
+        assert_eq!(key(&map), "Map$String$$Map");
+        assert_ne!(key(&record("Map")), key(&map));
     }
-    seen.into_values().collect()
 }

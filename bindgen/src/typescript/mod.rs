@@ -1,82 +1,27 @@
 //! The TypeScript facade: types, error classes, object classes and functions
 //! over the glue exports, plus the runtime, one entry per JavaScript runtime,
 //! package.json and tsconfig.json.
+//!
+//! `code_type/` answers per type kind, `formatter` names everything,
+//! `lower` prints the argument side of the crossing plan, `codecs` decides
+//! which readers and writers are emitted.
 
-use anyhow::{bail, Result};
+mod code_type;
+mod codecs;
+mod formatter;
+mod lower;
+
+use anyhow::Result;
 use askama::Template;
-use uniffi_bindgen::interface::{
-    AsType, ComponentInterface, DefaultValue, Enum, Field, Literal, Record, Type,
-};
+use uniffi_bindgen::interface::{AsType, ComponentInterface, Enum, Field, Type};
 
-use crate::crossing::ReturnCrossing;
+use crate::crossing::Lifting;
 use crate::model::{Callable, Kind};
-use crate::names::ts_name;
-use crate::types::{compound_types, mangled, read_fn, ts_type, unboxed, write_fn};
+use crate::types::{key, unboxed};
 use crate::{Config, File};
-
-/// A default value as a TypeScript literal of the type users see.
-pub fn default_literal(ci: &ComponentInterface, ty: &Type, default: &DefaultValue) -> String {
-    match default {
-        DefaultValue::Literal(lit) => literal(ci, ty, lit),
-        DefaultValue::Default => type_default(ci, ty),
-    }
-}
-
-fn literal(ci: &ComponentInterface, ty: &Type, lit: &Literal) -> String {
-    let is_big = |t: &Type| matches!(unboxed(t), Type::UInt64 | Type::Int64);
-    match lit {
-        Literal::Boolean(b) => b.to_string(),
-        Literal::String(s) => format!("{s:?}"),
-        Literal::UInt(v, _, t) => {
-            if is_big(t) {
-                format!("{v}n")
-            } else {
-                v.to_string()
-            }
-        }
-        Literal::Int(v, _, t) => {
-            if is_big(t) {
-                format!("{v}n")
-            } else {
-                v.to_string()
-            }
-        }
-        Literal::Float(s, _) => s.clone(),
-        Literal::Enum(variant, _) => format!("{variant:?}"),
-        Literal::EmptySequence => "[]".into(),
-        Literal::EmptyMap => "new Map()".into(),
-        Literal::EmptySet => "new Set()".into(),
-        Literal::None => "undefined".into(),
-        Literal::Some { inner } => match unboxed(ty) {
-            Type::Optional { inner_type } => default_literal(ci, inner_type, inner),
-            _ => default_literal(ci, ty, inner),
-        },
-    }
-}
-
-/// `Default::default()` of a type, as TypeScript.
-fn type_default(ci: &ComponentInterface, ty: &Type) -> String {
-    match unboxed(ty) {
-        Type::UInt64 | Type::Int64 => "0n".into(),
-        Type::Boolean => "false".into(),
-        Type::String => "\"\"".into(),
-        Type::Bytes => "new Uint8Array(0)".into(),
-        Type::Optional { .. } => "undefined".into(),
-        Type::Sequence { .. } => "[]".into(),
-        Type::Map { .. } => "new Map()".into(),
-        Type::Set { .. } => "new Set()".into(),
-        Type::Record { .. } => "{}".into(),
-        Type::Custom { builtin, .. } => type_default(ci, builtin),
-        Type::Enum { name, .. } => match ci
-            .get_enum_definition(name)
-            .and_then(|e| e.variants().first())
-        {
-            Some(v) => format!("{:?}", v.name()),
-            None => "undefined".into(),
-        },
-        _ => "0".into(),
-    }
-}
+use code_type::{default_literal, type_label};
+use codecs::Usage;
+use formatter::{Builtins, Formatter, GLUE, RT};
 
 /// TSDoc for a docstring, indented.
 fn tsdoc(docs: Option<&str>, indent: &str) -> String {
@@ -102,38 +47,31 @@ struct FieldDef {
     ts_type: String,
     read_fn: String,
     write_fn: String,
-    /// The value written: defaulted when the field is left out.
-    write_value: String,
+    /// The default, when the field may be left out.
+    default: Option<String>,
 }
 
-fn field_defs(ci: &ComponentInterface, fields: &[Field], obj: &str) -> Vec<FieldDef> {
+fn field_defs(ci: &ComponentInterface, f: &Formatter, fields: &[Field]) -> Vec<FieldDef> {
     fields
         .iter()
         .enumerate()
-        .map(|(i, f)| {
-            let ty = f.as_type();
-            let ts = if f.name().is_empty() {
-                format!("v{i}")
-            } else {
-                ts_name(f.name())
-            };
-            let access = format!("{obj}.{ts}");
-            let write_value = match f.default_value() {
-                Some(d) => format!(
-                    "({access} === undefined ? {} : {access})",
-                    default_literal(ci, &ty, d)
-                ),
-                None => access,
-            };
+        .map(|(i, field)| {
+            let ty = field.as_type();
             FieldDef {
-                docs: tsdoc(f.docstring(), "  "),
-                optional: f.default_value().is_some()
+                ts_name: if field.name().is_empty() {
+                    format!("v{i}")
+                } else {
+                    f.public(field.name())
+                },
+                docs: tsdoc(field.docstring(), "  "),
+                optional: field.default_value().is_some()
                     || matches!(unboxed(&ty), Type::Optional { .. }),
-                ts_type: ts_type(&ty),
-                read_fn: read_fn(&ty),
-                write_fn: write_fn(&ty),
-                write_value,
-                ts_name: ts,
+                ts_type: type_label(ci, f, &ty),
+                read_fn: f.read(&ty),
+                write_fn: f.write(&ty),
+                default: field
+                    .default_value()
+                    .map(|d| default_literal(ci, f, &ty, d)),
             }
         })
         .collect()
@@ -148,7 +86,7 @@ struct VariantDef {
     has_message: bool,
 }
 
-fn variant_defs(ci: &ComponentInterface, e: &Enum, obj: &str) -> Vec<VariantDef> {
+fn variant_defs(ci: &ComponentInterface, f: &Formatter, e: &Enum) -> Vec<VariantDef> {
     e.variants()
         .iter()
         .enumerate()
@@ -156,13 +94,25 @@ fn variant_defs(ci: &ComponentInterface, e: &Enum, obj: &str) -> Vec<VariantDef>
             name: v.name().into(),
             index: i + 1,
             docs: tsdoc(v.docstring(), "  "),
-            fields: field_defs(ci, v.fields(), obj),
+            fields: field_defs(ci, f, v.fields()),
             has_message: v.fields().iter().any(|f| f.name() == "message"),
         })
         .collect()
 }
 
-enum TypeDef {
+/// What a type needs in api.ts: its public declaration (user types) and
+/// the codecs calls reach (`read`/`write`).
+struct TypeDef {
+    /// The codec names' stem, e.g. `$read$Optional$String` without `$read`.
+    read_fn: String,
+    write_fn: String,
+    ts: String,
+    read: bool,
+    write: bool,
+    kind: DefKind,
+}
+
+enum DefKind {
     Record {
         name: String,
         docs: String,
@@ -172,6 +122,9 @@ enum TypeDef {
         name: String,
         docs: String,
         variants: Vec<VariantDef>,
+        index: bool,
+        variants_const: String,
+        index_const: String,
     },
     DataEnum {
         name: String,
@@ -188,138 +141,234 @@ enum TypeDef {
         name: String,
         docs: String,
         builtin_ts: String,
-        read_fn: String,
-        write_fn: String,
+        builtin_read: String,
+        builtin_write: String,
     },
     Optional {
-        m: String,
-        ts: String,
         inner_read: String,
         inner_write: String,
     },
     Sequence {
-        m: String,
-        ts: String,
         inner_read: String,
         inner_write: String,
     },
     Set {
-        m: String,
-        ts: String,
         inner_read: String,
         inner_write: String,
     },
     Map {
-        m: String,
-        ts: String,
         key_read: String,
         key_write: String,
         value_read: String,
         value_write: String,
     },
-    ObjectIo {
-        m: String,
+    Object {
+        name: String,
+        clone_fn: String,
     },
 }
 
-fn record_def(ci: &ComponentInterface, r: &Record) -> TypeDef {
-    TypeDef::Record {
-        name: r.name().into(),
-        docs: tsdoc(r.docstring(), ""),
-        fields: field_defs(ci, r.fields(), "v"),
+/// Every non-primitive type the interface mentions, each once, in a stable
+/// order.
+fn compound_types(ci: &ComponentInterface) -> Vec<Type> {
+    let mut seen = std::collections::BTreeMap::new();
+    for ty in ci.iter_local_types() {
+        for t in ty.iter_types() {
+            let t = unboxed(t);
+            if !crate::types::is_primitive(t) {
+                seen.entry(key(t)).or_insert_with(|| t.clone());
+            }
+        }
     }
+    seen.into_values().collect()
 }
 
-fn type_defs(ci: &ComponentInterface) -> Result<Vec<TypeDef>> {
+fn type_defs(ci: &ComponentInterface, f: &Formatter, usage: &Usage) -> Vec<TypeDef> {
     let mut defs = Vec::new();
     for ty in compound_types(ci) {
-        let m = mangled(&ty);
-        let ts = ts_type(&ty);
-        defs.push(match &ty {
+        let kind = match &ty {
             Type::Record { name, .. } => {
-                record_def(ci, ci.get_record_definition(name).expect("record"))
+                let r = ci.get_record_definition(name).expect("checked");
+                DefKind::Record {
+                    name: name.clone(),
+                    docs: tsdoc(r.docstring(), ""),
+                    fields: field_defs(ci, f, r.fields()),
+                }
             }
             Type::Enum { name, .. } => {
-                let e = ci.get_enum_definition(name).expect("enum");
+                let e = ci.get_enum_definition(name).expect("checked");
                 let docs = tsdoc(e.docstring(), "");
+                let variants = variant_defs(ci, f, e);
                 if ci.is_name_used_as_error(name) {
-                    TypeDef::Error {
+                    DefKind::Error {
                         name: name.clone(),
                         docs,
                         flat: e.is_flat(),
-                        variants: variant_defs(ci, e, "fields"),
+                        variants,
                     }
-                } else if crate::crossing::is_flat_plain_enum(ci, name) {
-                    TypeDef::FlatEnum {
+                } else if crate::types::is_flat_plain_enum(ci, name) {
+                    DefKind::FlatEnum {
                         name: name.clone(),
                         docs,
-                        variants: variant_defs(ci, e, "v"),
+                        variants,
+                        index: usage.index.contains(name),
+                        variants_const: f.enum_variants(name),
+                        index_const: f.enum_index(name),
                     }
                 } else {
-                    TypeDef::DataEnum {
+                    DefKind::DataEnum {
                         name: name.clone(),
                         docs,
-                        variants: variant_defs(ci, e, "v"),
+                        variants,
                     }
                 }
             }
-            Type::Custom { name, builtin, .. } => TypeDef::Custom {
+            Type::Custom { name, builtin, .. } => DefKind::Custom {
                 name: name.clone(),
                 docs: tsdoc(
                     ci.get_custom_type_definition(name)
                         .and_then(|c| c.docstring()),
                     "",
                 ),
-                builtin_ts: ts_type(builtin),
-                read_fn: read_fn(builtin),
-                write_fn: write_fn(builtin),
+                builtin_ts: type_label(ci, f, builtin),
+                builtin_read: f.read(builtin),
+                builtin_write: f.write(builtin),
             },
-            Type::Optional { inner_type } => TypeDef::Optional {
-                m,
-                ts,
-                inner_read: read_fn(inner_type),
-                inner_write: write_fn(inner_type),
+            Type::Optional { inner_type } => DefKind::Optional {
+                inner_read: f.read(inner_type),
+                inner_write: f.write(inner_type),
             },
-            Type::Sequence { inner_type } => TypeDef::Sequence {
-                m,
-                ts,
-                inner_read: read_fn(inner_type),
-                inner_write: write_fn(inner_type),
+            Type::Sequence { inner_type } => DefKind::Sequence {
+                inner_read: f.read(inner_type),
+                inner_write: f.write(inner_type),
             },
-            Type::Set { inner_type } => TypeDef::Set {
-                m,
-                ts,
-                inner_read: read_fn(inner_type),
-                inner_write: write_fn(inner_type),
+            Type::Set { inner_type } => DefKind::Set {
+                inner_read: f.read(inner_type),
+                inner_write: f.write(inner_type),
             },
             Type::Map {
                 key_type,
                 value_type,
-            } => TypeDef::Map {
-                m,
-                ts,
-                key_read: read_fn(key_type),
-                key_write: write_fn(key_type),
-                value_read: read_fn(value_type),
-                value_write: write_fn(value_type),
+            } => DefKind::Map {
+                key_read: f.read(key_type),
+                key_write: f.write(key_type),
+                value_read: f.read(value_type),
+                value_write: f.write(value_type),
             },
-            Type::Object { .. } => TypeDef::ObjectIo { m },
-            Type::CallbackInterface { name, .. } => {
-                bail!("callback interface `{name}` is not supported yet")
-            }
-            other => bail!("unexpected compound type {other:?}"),
+            Type::Object { name, .. } => DefKind::Object {
+                name: name.clone(),
+                clone_fn: f.glue(&crate::names::glue_clone(name)),
+            },
+            // `check` has rejected every other kind.
+            _ => continue,
+        };
+        defs.push(TypeDef {
+            read_fn: f.read(&ty),
+            write_fn: f.write(&ty),
+            ts: type_label(ci, f, &ty),
+            read: usage.reads(&ty),
+            write: usage.writes(&ty),
+            kind,
         });
     }
-    Ok(defs)
+    defs
+}
+
+/// A callable, ready to print.
+struct CallDef {
+    ts_name: String,
+    docs: String,
+    params: String,
+    ts_return: String,
+    prelude: Vec<String>,
+    /// The glue call with its arguments.
+    call: String,
+    /// The statement returning what users see (or the bare call for `void`).
+    statement: String,
+    error_reader: String,
+}
+
+fn call_def(ci: &ComponentInterface, f: &Formatter, c: &Callable, indent: &str) -> CallDef {
+    let (prelude, mut values) = lower::call_args(f, &c.args);
+    if matches!(c.kind, Kind::Method { .. }) {
+        values.insert(0, "$handle".into());
+    }
+    let export = f.glue(&crate::names::glue_export(&c.kind, &c.name));
+    let one_line = values.iter().map(|v| v.len() + 2).sum::<usize>() < 80;
+    let call = if !one_line {
+        let sep = format!(",\n{indent}      ");
+        format!(
+            "{export}(\n{indent}      {},\n{indent}    )",
+            values.join(&sep)
+        )
+    } else {
+        format!("{export}({})", values.join(", "))
+    };
+    let statement = match &c.lifting {
+        Lifting::Void => format!("{call};"),
+        Lifting::Object(class) => format!("return {class}.$wrap({call});"),
+        Lifting::Buffer(ty) => format!("return {}(new {RT}.Reader({call}));", f.read(ty)),
+        _ => format!("return {call};"),
+    };
+    let mut docs = c.docs.clone().unwrap_or_default();
+    if let Some(error) = &c.throws {
+        if !docs.is_empty() {
+            docs.push_str("\n\n");
+        }
+        let error = type_label(ci, f, error);
+        docs.push_str(&format!(
+            "@throws {{{error}}} one of the `{error}` variants"
+        ));
+    }
+    CallDef {
+        ts_name: f.public(&c.name),
+        docs: tsdoc(Some(&docs), indent),
+        params: params(ci, f, c),
+        ts_return: match (&c.kind, &c.ret_type) {
+            (_, None) => "void".into(),
+            (_, Some(t)) => type_label(ci, f, t),
+        },
+        prelude,
+        call,
+        statement,
+        error_reader: c.throws.as_ref().map_or("undefined".into(), |e| f.read(e)),
+    }
+}
+
+/// `name: Type = default, ...` for a callable's TypeScript signature. An
+/// option-typed argument may be left out when every later one may be too.
+fn params(ci: &ComponentInterface, f: &Formatter, c: &Callable) -> String {
+    let mut trailing_optional = true;
+    let mut out: Vec<String> = c
+        .args
+        .iter()
+        .rev()
+        .map(|a| {
+            let ts = f.public(&a.name);
+            let ty = type_label(ci, f, &a.ty);
+            match &a.default {
+                Some(d) => format!("{ts}: {ty} = {}", default_literal(ci, f, &a.ty, d)),
+                None if trailing_optional && matches!(unboxed(&a.ty), Type::Optional { .. }) => {
+                    format!("{ts}?: {ty}")
+                }
+                None => {
+                    trailing_optional = false;
+                    format!("{ts}: {ty}")
+                }
+            }
+        })
+        .collect();
+    out.reverse();
+    out.join(", ")
 }
 
 struct ClassDef {
     name: String,
     docs: String,
-    snake: String,
-    primary: Option<Callable>,
-    statics: Vec<Callable>,
-    methods: Vec<Callable>,
+    free_fn: String,
+    primary: Option<CallDef>,
+    statics: Vec<CallDef>,
+    methods: Vec<CallDef>,
 }
 
 #[derive(Template)]
@@ -328,96 +377,13 @@ struct ApiTs<'a> {
     crate_name: &'a str,
     glue_stem: String,
     namespace_docs: String,
+    rt: &'static str,
+    glue: &'static str,
+    b: &'a Builtins,
     types: Vec<TypeDef>,
-    functions: Vec<&'a Callable>,
+    lowerings: Vec<String>,
+    functions: Vec<CallDef>,
     classes: Vec<ClassDef>,
-}
-
-impl ApiTs<'_> {
-    /// TSDoc from the Rust docs, plus `@throws` for the declared error type.
-    fn doc(&self, c: &Callable, indent: &str) -> String {
-        let mut docs = c.docs.clone().unwrap_or_default();
-        if let Some(error) = &c.error_type {
-            if !docs.is_empty() {
-                docs.push_str("\n\n");
-            }
-            docs.push_str(&format!(
-                "@throws {{{error}}} one of the `{error}` variants"
-            ));
-        }
-        tsdoc(Some(&docs), indent)
-    }
-
-    /// `name: Type = default, ...` for a callable's TypeScript signature.
-    /// An option-typed argument may be left out when every later one may be too.
-    fn params(&self, c: &Callable) -> String {
-        let mut trailing_optional = true;
-        let mut out: Vec<String> = c
-            .args
-            .iter()
-            .rev()
-            .map(|a| match &a.ts_default {
-                Some(d) => format!("{}: {} = {d}", a.ts_name, a.ts_type),
-                None if trailing_optional && a.is_option => {
-                    format!("{}?: {}", a.ts_name, a.ts_type)
-                }
-                None => {
-                    trailing_optional = false;
-                    format!("{}: {}", a.ts_name, a.ts_type)
-                }
-            })
-            .collect();
-        out.reverse();
-        out.join(", ")
-    }
-
-    fn prelude(&self, c: &Callable) -> Vec<String> {
-        c.args
-            .iter()
-            .flat_map(|a| a.crossing.ts_prelude.clone())
-            .collect()
-    }
-
-    /// The glue call with its arguments, e.g. `glue.fn_x(handle, a, b)`.
-    fn glue_call(&self, c: &Callable) -> String {
-        let mut values: Vec<String> = Vec::new();
-        if matches!(c.kind, Kind::Method { .. }) {
-            values.push("handle".into());
-        }
-        values.extend(
-            c.args
-                .iter()
-                .flat_map(|a| a.crossing.params.iter().map(|p| p.ts_value.clone())),
-        );
-        if values.len() > 2 {
-            format!(
-                "glue.{}(\n        {},\n      )",
-                c.glue_name,
-                values.join(",\n        ")
-            )
-        } else {
-            format!("glue.{}({})", c.glue_name, values.join(", "))
-        }
-    }
-
-    /// The statement that calls the glue and returns what users see.
-    fn call_statement(&self, c: &Callable) -> String {
-        let call = self.glue_call(c);
-        match &c.ret {
-            ReturnCrossing::Void => format!("{call};"),
-            ReturnCrossing::Native { .. } => format!("return {call};"),
-            ReturnCrossing::Object { class } => format!("return {class}._wrap({call});"),
-            ReturnCrossing::Buffer { reader } => format!("return {reader}(new rt.Reader({call}));"),
-        }
-    }
-
-    fn error_reader(&self, c: &Callable) -> String {
-        c.error_reader.clone().unwrap_or_else(|| "undefined".into())
-    }
-
-    fn snake(&self, name: &str) -> String {
-        crate::names::snake(name)
-    }
 }
 
 #[derive(Template)]
@@ -458,43 +424,52 @@ pub fn generate(
     config: &Config,
 ) -> Result<Vec<File>> {
     let glue_stem = config.glue_crate.replace('-', "_");
-    let mut classes = Vec::new();
-    for o in ci.object_definitions() {
-        let mine = |c: &&Callable| match &c.kind {
-            Kind::Constructor { object, .. } | Kind::Method { object, .. } => object == o.name(),
-            Kind::Function => false,
-        };
-        let ctors: Vec<Callable> = callables
-            .iter()
-            .filter(mine)
-            .filter(|c| matches!(c.kind, Kind::Constructor { .. }))
-            .cloned()
-            .collect();
-        let (primary, statics): (Vec<_>, Vec<_>) = ctors
-            .into_iter()
-            .partition(|c| matches!(c.kind, Kind::Constructor { primary: true, .. }));
-        classes.push(ClassDef {
-            name: o.name().into(),
-            docs: tsdoc(o.docstring(), ""),
-            snake: crate::names::snake(o.name()),
-            primary: primary.into_iter().next(),
-            statics,
-            methods: callables
-                .iter()
-                .filter(mine)
-                .filter(|c| matches!(c.kind, Kind::Method { .. }))
-                .cloned()
-                .collect(),
-        });
+    let f = Formatter::new(ci);
+    let usage = Usage::of(ci, callables);
+    let classes = ci
+        .object_definitions()
+        .iter()
+        .map(|o| {
+            let mine = || callables.iter().filter(|c| c.object() == Some(o.name()));
+            let def = |c: &Callable| call_def(ci, &f, c, "  ");
+            ClassDef {
+                name: o.name().into(),
+                docs: tsdoc(o.docstring(), ""),
+                free_fn: f.glue(&crate::names::glue_free(o.name())),
+                primary: mine()
+                    .find(|c| matches!(c.kind, Kind::Constructor { primary: true, .. }))
+                    .map(def),
+                statics: mine()
+                    .filter(|c| matches!(c.kind, Kind::Constructor { primary: false, .. }))
+                    .map(def)
+                    .collect(),
+                methods: mine()
+                    .filter(|c| matches!(c.kind, Kind::Method { .. }))
+                    .map(def)
+                    .collect(),
+            }
+        })
+        .collect();
+    let mut lowerings = Vec::new();
+    for record in crate::model::flat_records(callables) {
+        lowerings.push(lower::helper(ci, &f, &record));
+        if usage.absent.contains(&record.name) {
+            lowerings.push(lower::absent_tuple(&f, &record));
+        }
     }
     let api = ApiTs {
         crate_name: ci.crate_name(),
         glue_stem: glue_stem.clone(),
         namespace_docs: tsdoc(ci.namespace_docstring(), ""),
-        types: type_defs(ci)?,
+        rt: RT,
+        glue: GLUE,
+        b: &f.builtins,
+        types: type_defs(ci, &f, &usage),
+        lowerings,
         functions: callables
             .iter()
             .filter(|c| matches!(c.kind, Kind::Function))
+            .map(|c| call_def(ci, &f, c, ""))
             .collect(),
         classes,
     };

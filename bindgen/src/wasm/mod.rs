@@ -6,13 +6,18 @@ use anyhow::{bail, Result};
 use askama::Template;
 use uniffi_bindgen::interface::{ComponentInterface, FfiFunction, FfiType};
 
-use crate::crossing::ReturnCrossing;
+mod formatter;
+mod lower;
+
+use crate::crossing::Lifting;
 use crate::model::{Callable, Kind};
 use crate::{Config, File, UNIFFI_VERSION, WASM_BINDGEN_VERSION};
+use formatter::{ExportNames, FFI, RT};
 
 /// One export of the glue crate, ready to print.
 struct GlueFn {
-    name: String,
+    js_name: String,
+    rust_name: String,
     params: String,
     ret_type: String,
     lets: Vec<String>,
@@ -23,7 +28,10 @@ struct GlueFn {
 }
 
 struct ObjectFns {
-    snake: String,
+    free_js: String,
+    free_rust: String,
+    clone_js: String,
+    clone_rust: String,
     free_fn: String,
     clone_fn: String,
 }
@@ -40,6 +48,7 @@ struct LibRs<'a> {
     /// The component's library name: what the glue links and names in its header.
     crate_name: &'a str,
     externs: Vec<Extern>,
+    helpers: Vec<String>,
     fns: Vec<GlueFn>,
     objects: Vec<ObjectFns>,
     checksums: Vec<(String, u16)>,
@@ -95,42 +104,40 @@ fn extern_decl(f: &FfiFunction) -> Result<Extern> {
     })
 }
 
-fn glue_fn(c: &Callable) -> GlueFn {
+fn glue_fn(ci: &ComponentInterface, c: &Callable, names: &mut ExportNames) -> GlueFn {
+    let clone_fn = |object: &str| {
+        let o = ci.get_object_definition(object).expect("checked");
+        format!("{FFI}::{}", o.ffi_object_clone().name())
+    };
     let mut params = Vec::new();
     let mut lets = Vec::new();
     let mut call_args = Vec::new();
-    if let Kind::Method { clone_fn, .. } = &c.kind {
-        params.push("handle: f64".to_string());
+    if let Kind::Method { object } = &c.kind {
+        params.push("jb_handle: f64".to_string());
         lets.push(format!(
-            "let this = crate::rt::clone_handle(ffi::{clone_fn}, handle)?;"
+            "let jb_this = {RT}::clone_handle({}, jb_handle)?;",
+            clone_fn(object)
         ));
-        call_args.push("this".to_string());
+        call_args.push("jb_this".to_string());
     }
     for (i, arg) in c.args.iter().enumerate() {
-        for p in &arg.crossing.params {
-            params.push(format!("{}: {}", p.glue_name, p.rust_type));
-        }
-        lets.push(format!("let a{i} = {};", arg.crossing.rust_value));
-        call_args.push(format!("a{i}"));
+        let (arg_params, value) = lower::argument(i, &arg.name, &arg.lowering, clone_fn);
+        params.extend(arg_params.iter().map(|(n, t)| format!("{n}: {t}")));
+        lets.push(format!("let jb_v{i} = {value};"));
+        call_args.push(format!("jb_v{i}"));
     }
-    call_args.push("&mut status".into());
-    let (ret_type, ret_value) = match &c.ret {
-        ReturnCrossing::Void => ("()".to_string(), "()".to_string()),
-        ReturnCrossing::Native {
-            rust_type,
-            rust_value,
-        } => (rust_type.clone(), rust_value.clone()),
-        ReturnCrossing::Object { .. } => ("f64".into(), "crate::rt::handle_out(r)?".into()),
-        ReturnCrossing::Buffer { .. } => ("Vec<u8>".into(), "r.destroy_into_vec()".into()),
-    };
+    call_args.push("&mut jb_status".into());
+    let (ret_type, ret_value) = lower::returned(&c.lifting);
+    let js_name = crate::names::glue_export(&c.kind, &c.name);
     GlueFn {
-        name: c.glue_name.clone(),
+        rust_name: names.rust_name(&js_name),
+        js_name,
         params: params.join(", "),
         ret_type,
         lets,
         ffi_name: c.ffi_name.clone(),
         call_args: call_args.join(", "),
-        has_result: !matches!(c.ret, ReturnCrossing::Void),
+        has_result: !matches!(c.lifting, Lifting::Void),
         ret_value,
     }
 }
@@ -142,13 +149,25 @@ pub fn generate(
     config: &Config,
 ) -> Result<Vec<File>> {
     let mut wanted: Vec<String> = callables.iter().map(|c| c.ffi_name.clone()).collect();
+    let mut names = ExportNames::default();
+    let fns: Vec<GlueFn> = callables
+        .iter()
+        .map(|c| glue_fn(ci, c, &mut names))
+        .collect();
     let objects: Vec<ObjectFns> = ci
         .object_definitions()
         .iter()
-        .map(|o| ObjectFns {
-            snake: crate::names::snake(o.name()),
-            free_fn: o.ffi_object_free().name().into(),
-            clone_fn: o.ffi_object_clone().name().into(),
+        .map(|o| {
+            let free_js = crate::names::glue_free(o.name());
+            let clone_js = crate::names::glue_clone(o.name());
+            ObjectFns {
+                free_rust: names.rust_name(&free_js),
+                clone_rust: names.rust_name(&clone_js),
+                free_js,
+                clone_js,
+                free_fn: o.ffi_object_free().name().into(),
+                clone_fn: o.ffi_object_clone().name().into(),
+            }
         })
         .collect();
     for o in &objects {
@@ -169,7 +188,11 @@ pub fn generate(
     let lib = LibRs {
         crate_name: ci.crate_name(),
         externs,
-        fns: callables.iter().map(glue_fn).collect(),
+        helpers: crate::model::flat_records(callables)
+            .iter()
+            .map(lower::helper)
+            .collect(),
+        fns,
         objects,
         checksums,
         contract_fn: contract.name().into(),

@@ -200,9 +200,10 @@ export function checkHandle<T extends object>(
   value: T,
   cls: abstract new (...args: never[]) => T,
   name: string,
+  field = "",
 ): number {
-  if (!(value instanceof cls)) throw new TypeError(`${name} must be a ${cls.name}, got ${typeName(value)}`);
-  return (value as unknown as { _handle(): number })._handle();
+  if (!(value instanceof cls)) throw new TypeError(`${name}${field} must be a ${cls.name}, got ${typeName(value)}`);
+  return (value as unknown as { $handle(): number }).$handle();
 }
 
 // ---- argument checks ------------------------------------------------------------
@@ -215,64 +216,64 @@ function typeName(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-export function checkString(value: unknown, name: string): string {
-  if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${typeName(value)}`);
+export function checkString(value: unknown, name: string, field = ""): string {
+  if (typeof value !== "string") throw new TypeError(`${name}${field} must be a string, got ${typeName(value)}`);
   return value;
 }
 
-export function checkBool(value: unknown, name: string): boolean {
-  if (typeof value !== "boolean") throw new TypeError(`${name} must be a boolean, got ${typeName(value)}`);
+export function checkBool(value: unknown, name: string, field = ""): boolean {
+  if (typeof value !== "boolean") throw new TypeError(`${name}${field} must be a boolean, got ${typeName(value)}`);
   return value;
 }
 
-export function checkNumber(value: unknown, name: string): number {
-  if (typeof value !== "number") throw new TypeError(`${name} must be a number, got ${typeName(value)}`);
+export function checkNumber(value: unknown, name: string, field = ""): number {
+  if (typeof value !== "number") throw new TypeError(`${name}${field} must be a number, got ${typeName(value)}`);
   return value;
 }
 
-export function checkInt(value: unknown, min: number, max: number, name: string): number {
-  if (typeof value !== "number") throw new TypeError(`${name} must be a number, got ${typeName(value)}`);
+export function checkInt(value: unknown, min: number, max: number, name: string, field = ""): number {
+  if (typeof value !== "number") throw new TypeError(`${name}${field} must be a number, got ${typeName(value)}`);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+    throw new RangeError(`${name}${field} must be an integer from ${min} to ${max}, got ${value}`);
   }
   return value;
 }
 
-export function checkBigInt(value: unknown, min: bigint, max: bigint, name: string): bigint {
-  if (typeof value !== "bigint") throw new TypeError(`${name} must be a bigint, got ${typeName(value)}`);
-  if (value < min || value > max) throw new RangeError(`${name} must be from ${min} to ${max}, got ${value}`);
+export function checkBigInt(value: unknown, min: bigint, max: bigint, name: string, field = ""): bigint {
+  if (typeof value !== "bigint") throw new TypeError(`${name}${field} must be a bigint, got ${typeName(value)}`);
+  if (value < min || value > max) throw new RangeError(`${name}${field} must be from ${min} to ${max}, got ${value}`);
   return value;
 }
 
 export const EMPTY_BYTES = new Uint8Array(0);
 
-export function checkBytes(value: unknown, name: string): Uint8Array {
-  if (!(value instanceof Uint8Array)) throw new TypeError(`${name} must be a Uint8Array, got ${typeName(value)}`);
+export function checkBytes(value: unknown, name: string, field = ""): Uint8Array {
+  if (!(value instanceof Uint8Array)) throw new TypeError(`${name}${field} must be a Uint8Array, got ${typeName(value)}`);
   return value;
 }
 
 /** A `Date` as milliseconds since the epoch. */
-export function checkDate(value: unknown, name: string): number {
-  if (!(value instanceof Date)) throw new TypeError(`${name} must be a Date, got ${typeName(value)}`);
+export function checkDate(value: unknown, name: string, field = ""): number {
+  if (!(value instanceof Date)) throw new TypeError(`${name}${field} must be a Date, got ${typeName(value)}`);
   const ms = value.getTime();
-  if (Number.isNaN(ms)) throw new RangeError(`${name} is an invalid Date`);
+  if (Number.isNaN(ms)) throw new RangeError(`${name}${field} is an invalid Date`);
   // wasm32-unknown-unknown's SystemTime cannot go below the epoch.
-  if (ms < 0) throw new RangeError(`${name} is before 1970-01-01, which the wasm build cannot represent: ${value.toISOString()}`);
+  if (ms < 0) throw new RangeError(`${name}${field} is before 1970-01-01, which the wasm build cannot represent: ${value.toISOString()}`);
   return ms;
 }
 
 /** A duration in milliseconds. */
-export function checkDuration(value: unknown, name: string): number {
-  const ms = checkNumber(value, name);
+export function checkDuration(value: unknown, name: string, field = ""): number {
+  const ms = checkNumber(value, name, field);
   if (!(ms >= 0) || !Number.isFinite(ms)) {
-    throw new RangeError(`${name} must be a finite, non-negative number of milliseconds, got ${ms}`);
+    throw new RangeError(`${name}${field} must be a finite, non-negative number of milliseconds, got ${ms}`);
   }
   return ms;
 }
 
-export function checkObject<T>(value: T, name: string): T {
+export function checkObject<T>(value: T, name: string, field = ""): T {
   if (typeof value !== "object" || value === null) {
-    throw new TypeError(`${name} must be an object, got ${typeName(value)}`);
+    throw new TypeError(`${name}${field} must be an object, got ${typeName(value)}`);
   }
   return value;
 }
@@ -288,15 +289,15 @@ export function variantMessage(variant: string, fields: Record<string, unknown>)
   return parts.length === 0 ? variant : `${variant}: ${parts.join(", ")}`;
 }
 
-export function optObject<T>(value: T | null | undefined, name: string): T | undefined {
-  return value == null ? undefined : checkObject(value, name);
+export function optObject<T>(value: T | null | undefined, name: string, field = ""): T | undefined {
+  return value == null ? undefined : checkObject(value, name, field);
 }
 
 /** The 1-based UniFFI index of a flat-enum variant given as a string. */
-export function enumIndex(index: Readonly<Record<string, number>>, value: unknown, name: string): number {
+export function enumIndex(index: { readonly [variant: string]: number }, value: unknown, name: string, field = ""): number {
   const i = typeof value === "string" && Object.hasOwn(index, value) ? index[value] : undefined;
   if (i === undefined) {
-    throw new TypeError(`${name} must be one of ${Object.keys(index).map((k) => JSON.stringify(k)).join(", ")}, got ${typeName(value)}`);
+    throw new TypeError(`${name}${field} must be one of ${Object.keys(index).map((k) => JSON.stringify(k)).join(", ")}, got ${typeName(value)}`);
   }
   return i;
 }
@@ -367,9 +368,9 @@ export class Writer {
 }
 
 /** `value` in UniFFI's format, for arguments that have no flat form. */
-export function encode<T>(write: (w: Writer, value: T, name: string) => void, value: T, name: string): Uint8Array {
+export function encode<T>(write: (w: Writer, value: T, name: string) => void, value: T, name: string, field = ""): Uint8Array {
   const w = new Writer();
-  write(w, value, name);
+  write(w, value, name + field);
   return w.finish();
 }
 

@@ -58,6 +58,13 @@ pub fn lift<T: ::uniffi::Lift<Tag, FfiType = ::uniffi::RustBuffer>>(
     T::try_lift(buffer).map_err(|e| JsValue::from_str(&format!("{e:#}")))
 }
 
+/// A `RustBuffer` holding what `write` puts in UniFFI's format.
+pub fn buffer(write: impl FnOnce(&mut Vec<u8>)) -> ::uniffi::RustBuffer {
+    let mut buf = Vec::new();
+    write(&mut buf);
+    ::uniffi::RustBuffer::from_vec(buf)
+}
+
 /// Handles are pointers, which fit in a JavaScript number on wasm32.
 pub fn handle_out(raw: u64) -> Result<f64, JsValue> {
     if raw > (1 << 53) {
