@@ -269,3 +269,29 @@ pub fn check(ci: &ComponentInterface) -> Result<(), Unsupported> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use camino::Utf8Path;
+
+    #[test]
+    fn every_unsupported_item_is_reported_at_once_with_its_path() {
+        let udl = Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unsupported/src/unsupported.udl");
+        let ci = crate::load_component_interfaces(&udl).unwrap().remove(0);
+        let report = super::check(&ci).unwrap_err().to_string();
+        let lines: Vec<&str> = report.lines().skip(1).map(str::trim).collect();
+        assert_eq!(
+            lines,
+            [
+                "unsupported > function `fetch`: async functions are not supported yet",
+                "unsupported > function `subscribe` > argument `listener`: callback interface `Listener`: callback interfaces are not supported yet",
+                "unsupported > object `Client` > method `load`: async functions are not supported yet",
+                "unsupported > object `Store`: can be implemented in the foreign language: foreign-implemented traits are not supported yet",
+                "unsupported > record `Settings` > field `other`: default `DREI` names no variant of `Level`",
+                "unsupported > callback interface `Listener`: callback interfaces are not supported yet",
+            ],
+            "{report}"
+        );
+        assert!(report.starts_with("`unsupported` has 6 items joyous-bindgen cannot generate (nothing was written):"), "{report}");
+    }
+}
