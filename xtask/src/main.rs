@@ -6,6 +6,7 @@ mod demo;
 mod dist;
 mod generate;
 mod npm;
+mod outside;
 mod python;
 mod test;
 mod verify;
