@@ -23,6 +23,7 @@ const JS_RESERVED: &[&str] = &[
     "export",
     "extends",
     "false",
+    "globalThis",
     "finally",
     "for",
     "function",
@@ -65,30 +66,37 @@ pub fn ts_name(rust_name: &str) -> String {
     }
 }
 
+/// A property name (record and variant fields): camelCase as it is, since
+/// JavaScript allows reserved words as property names.
+pub fn ts_property(rust_name: &str) -> String {
+    rust_name.to_lower_camel_case()
+}
+
 /// A snake_case identifier for the glue crate (`GoodbyeOptions` -> `goodbye_options`).
 pub fn snake(name: &str) -> String {
     name.to_snake_case()
 }
 
-/// The name the glue crate exports a callable under, shared by the glue
-/// (`js_name`) and the facade. `$` joins the parts: no UniFFI name contains
-/// it, so `Foo.bar_baz` and `FooBar.baz` stay apart.
+/// The name the glue crate exports a callable under, in Rust and in
+/// JavaScript. Object names carry their length (`method_3Foo_bar_baz`,
+/// `method_6FooBar_baz`), so no two items can meet whatever their names; the
+/// kind prefixes differ in their first two letters.
 pub fn glue_export(kind: &crate::model::Kind, name: &str) -> String {
     use crate::model::Kind;
     match kind {
-        Kind::Function => format!("fn${name}"),
-        Kind::Constructor { object, .. } => format!("ctor${object}${name}"),
-        Kind::Method { object } => format!("method${object}${name}"),
+        Kind::Function => format!("fn_{name}"),
+        Kind::Constructor { object, .. } => format!("ctor_{}{object}_{name}", object.len()),
+        Kind::Method { object } => format!("method_{}{object}_{name}", object.len()),
     }
 }
 
 /// The glue exports that free and clone an object's handle.
 pub fn glue_free(object: &str) -> String {
-    format!("free${object}")
+    format!("free_{}{object}", object.len())
 }
 
 pub fn glue_clone(object: &str) -> String {
-    format!("clone${object}")
+    format!("clone_{}{object}", object.len())
 }
 
 /// Names the generated package itself exports beside the user's items.

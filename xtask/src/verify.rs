@@ -345,7 +345,7 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
             let prefix = format!(
                 "field {}.{}{}:",
                 r.name(),
-                camel(f.name()),
+                joyous_bindgen::names::ts_property(f.name()),
                 if optional { "?" } else { "" }
             );
             expect(
@@ -381,7 +381,7 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
                         "property {}.{}.{}:",
                         e.name(),
                         v.name(),
-                        camel(field.name())
+                        joyous_bindgen::names::ts_property(field.name())
                     );
                     expect(
                         "typescript",

@@ -70,6 +70,11 @@ impl Formatter {
         crate::names::ts_name(uniffi_name)
     }
 
+    /// A record or variant field: reserved words are fine as property names.
+    pub fn property(&self, uniffi_name: &str) -> String {
+        crate::names::ts_property(uniffi_name)
+    }
+
     /// The reader of `ty` from a `$rt.Reader`.
     pub fn read(&self, ty: &Type) -> String {
         if is_primitive(ty) {
@@ -102,7 +107,7 @@ impl Formatter {
         format!("$index${name}")
     }
 
-    /// The glue function a callable calls, e.g. `$glue["fn$version"]`.
+    /// The glue function a callable calls, e.g. `$glue.fn_version`.
     pub fn glue(&self, export: &str) -> String {
         format!("{GLUE}.{export}")
     }

@@ -127,7 +127,7 @@ impl Printer<'_> {
     fn fields(&mut self, record: &FlatRecord, base: &str, path: &str, absent: Option<&str>) {
         let dot = if absent.is_some() { "?." } else { "." };
         for field in &record.fields {
-            let prop = self.f.public(&field.name);
+            let prop = self.f.property(&field.name);
             let field_path = format!("{path}.{prop}");
             let local = self.local();
             let access = format!("{base}{dot}{prop}");

@@ -61,7 +61,7 @@ fn field_defs(ci: &ComponentInterface, f: &Formatter, fields: &[Field]) -> Vec<F
                 ts_name: if field.name().is_empty() {
                     format!("v{i}")
                 } else {
-                    f.public(field.name())
+                    f.property(field.name())
                 },
                 docs: tsdoc(field.docstring(), "  "),
                 optional: field.default_value().is_some()
@@ -473,11 +473,18 @@ pub fn generate(
             .collect(),
         classes,
     };
+    // The first paragraph of the crate's docs, on one line.
     let description = ci
         .namespace_docstring()
-        .and_then(|d| d.lines().next())
-        .unwrap_or(ci.namespace())
-        .to_string();
+        .map(|d| {
+            d.lines()
+                .map(str::trim)
+                .take_while(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| ci.namespace().to_string());
     Ok(vec![
         File::new("src/api.ts", api.render()?),
         File::new(

@@ -1,9 +1,5 @@
 //! Every identifier the glue crate prints. The crate's own items start with
-//! `jb_`; exports are named for JavaScript by `names::glue_export` (with `$`,
-//! which Rust identifiers cannot hold, so their Rust names are made unique
-//! here).
-
-use std::collections::BTreeSet;
+//! `jb_`; exports are named by `names::glue_export`, which both backends use.
 
 use heck::ToSnakeCase;
 
@@ -31,19 +27,3 @@ pub fn record_param(index: usize, k: usize, path: &[String]) -> String {
     format!("jb_a{index}_{k}_{}", path.join("_"))
 }
 
-/// Unique Rust names for the exports, derived from their JavaScript names.
-#[derive(Default)]
-pub struct ExportNames(BTreeSet<String>);
-
-impl ExportNames {
-    pub fn rust_name(&mut self, js_name: &str) -> String {
-        let base = format!("jb_{}", js_name.replace('$', "_"));
-        let mut name = base.clone();
-        let mut n = 1;
-        while !self.0.insert(name.clone()) {
-            n += 1;
-            name = format!("{base}_{n}");
-        }
-        name
-    }
-}

@@ -12,12 +12,11 @@ mod lower;
 use crate::crossing::Lifting;
 use crate::model::{Callable, Kind};
 use crate::{Config, File, UNIFFI_VERSION, WASM_BINDGEN_VERSION};
-use formatter::{ExportNames, FFI, RT};
+use formatter::{FFI, RT};
 
 /// One export of the glue crate, ready to print.
 struct GlueFn {
-    js_name: String,
-    rust_name: String,
+    name: String,
     params: String,
     ret_type: String,
     lets: Vec<String>,
@@ -28,10 +27,8 @@ struct GlueFn {
 }
 
 struct ObjectFns {
-    free_js: String,
-    free_rust: String,
-    clone_js: String,
-    clone_rust: String,
+    free_name: String,
+    clone_name: String,
     free_fn: String,
     clone_fn: String,
 }
@@ -104,7 +101,7 @@ fn extern_decl(f: &FfiFunction) -> Result<Extern> {
     })
 }
 
-fn glue_fn(ci: &ComponentInterface, c: &Callable, names: &mut ExportNames) -> GlueFn {
+fn glue_fn(ci: &ComponentInterface, c: &Callable) -> GlueFn {
     let clone_fn = |object: &str| {
         let o = ci.get_object_definition(object).expect("checked");
         format!("{FFI}::{}", o.ffi_object_clone().name())
@@ -128,10 +125,8 @@ fn glue_fn(ci: &ComponentInterface, c: &Callable, names: &mut ExportNames) -> Gl
     }
     call_args.push("&mut jb_status".into());
     let (ret_type, ret_value) = lower::returned(&c.lifting);
-    let js_name = crate::names::glue_export(&c.kind, &c.name);
     GlueFn {
-        rust_name: names.rust_name(&js_name),
-        js_name,
+        name: crate::names::glue_export(&c.kind, &c.name),
         params: params.join(", "),
         ret_type,
         lets,
@@ -149,25 +144,15 @@ pub fn generate(
     config: &Config,
 ) -> Result<Vec<File>> {
     let mut wanted: Vec<String> = callables.iter().map(|c| c.ffi_name.clone()).collect();
-    let mut names = ExportNames::default();
-    let fns: Vec<GlueFn> = callables
-        .iter()
-        .map(|c| glue_fn(ci, c, &mut names))
-        .collect();
+    let fns: Vec<GlueFn> = callables.iter().map(|c| glue_fn(ci, c)).collect();
     let objects: Vec<ObjectFns> = ci
         .object_definitions()
         .iter()
-        .map(|o| {
-            let free_js = crate::names::glue_free(o.name());
-            let clone_js = crate::names::glue_clone(o.name());
-            ObjectFns {
-                free_rust: names.rust_name(&free_js),
-                clone_rust: names.rust_name(&clone_js),
-                free_js,
-                clone_js,
-                free_fn: o.ffi_object_free().name().into(),
-                clone_fn: o.ffi_object_clone().name().into(),
-            }
+        .map(|o| ObjectFns {
+            free_name: crate::names::glue_free(o.name()),
+            clone_name: crate::names::glue_clone(o.name()),
+            free_fn: o.ffi_object_free().name().into(),
+            clone_fn: o.ffi_object_clone().name().into(),
         })
         .collect();
     for o in &objects {

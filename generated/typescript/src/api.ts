@@ -239,7 +239,7 @@ function $lower$GoodbyeOptions($v: GoodbyeOptions, $name: string): [string, bool
 export function generateGoodbye(options: GoodbyeOptions): string {
   const $a0 = $lower$GoodbyeOptions(options, "options");
   try {
-    return $glue.fn$generate_goodbye(
+    return $glue.fn_generate_goodbye(
       $a0[0],
       $a0[1],
       $a0[2],
@@ -261,7 +261,7 @@ export function generateGoodbye(options: GoodbyeOptions): string {
  */
 export function supportedLanguages(): Array<string> {
   try {
-    return $read$Sequence$String(new $rt.Reader($glue.fn$supported_languages()));
+    return $read$Sequence$String(new $rt.Reader($glue.fn_supported_languages()));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -272,7 +272,7 @@ export function supportedLanguages(): Array<string> {
  */
 export function version(): string {
   try {
-    return $glue.fn$version();
+    return $glue.fn_version();
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -298,7 +298,7 @@ export class Generator implements Disposable {
     const $a0 = $lower$GoodbyeOptions(options, "options");
     let $raw: number;
     try {
-      $raw = $glue.ctor$Generator$new(
+      $raw = $glue.ctor_9Generator_new(
         $a0[0],
         $a0[1],
         $a0[2],
@@ -329,7 +329,7 @@ export class Generator implements Disposable {
   static withCorpus(corpus: string, options: GoodbyeOptions = {}): Generator {
     const $a1 = $lower$GoodbyeOptions(options, "options");
     try {
-      return Generator.$wrap($glue.ctor$Generator$with_corpus(
+      return Generator.$wrap($glue.ctor_9Generator_with_corpus(
         $rt.checkString(corpus, "corpus"),
         $a1[0],
         $a1[1],
@@ -355,7 +355,7 @@ export class Generator implements Disposable {
   }
 
   private static $adopt($obj: Generator, $raw: number): void {
-    $obj.$box = new $rt.HandleBox($raw, "Generator", $glue.free$Generator);
+    $obj.$box = new $rt.HandleBox($raw, "Generator", $glue.free_9Generator);
     $rt.finalizer.register($obj, $obj.$box);
   }
 
@@ -370,7 +370,7 @@ export class Generator implements Disposable {
   generate(): Goodbye {
     const $handle = this.$box.use();
     try {
-      return $read$$Goodbye(new $rt.Reader($glue.method$Generator$generate($handle)));
+      return $read$$Goodbye(new $rt.Reader($glue.method_9Generator_generate($handle)));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -383,7 +383,7 @@ export class Generator implements Disposable {
   generateBatch(count: number): Array<Goodbye> {
     const $handle = this.$box.use();
     try {
-      return $read$Sequence$$Goodbye(new $rt.Reader($glue.method$Generator$generate_batch($handle, $rt.checkInt(count, 0, 4294967295, "count"))));
+      return $read$Sequence$$Goodbye(new $rt.Reader($glue.method_9Generator_generate_batch($handle, $rt.checkInt(count, 0, 4294967295, "count"))));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -395,7 +395,7 @@ export class Generator implements Disposable {
   languages(): Array<string> {
     const $handle = this.$box.use();
     try {
-      return $read$Sequence$String(new $rt.Reader($glue.method$Generator$languages($handle)));
+      return $read$Sequence$String(new $rt.Reader($glue.method_9Generator_languages($handle)));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -407,7 +407,7 @@ export class Generator implements Disposable {
   stats(): Map<string, number> {
     const $handle = this.$box.use();
     try {
-      return $read$Map$String$U32(new $rt.Reader($glue.method$Generator$stats($handle)));
+      return $read$Map$String$U32(new $rt.Reader($glue.method_9Generator_stats($handle)));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }

@@ -162,8 +162,8 @@ fn jb_lower_GoodbyeOptions(
     }
 }
 
-#[wasm_bindgen(js_name = "fn$generate_goodbye")]
-pub fn jb_fn_generate_goodbye(
+#[wasm_bindgen]
+pub fn fn_generate_goodbye(
     jb_a0_0_language_code: String,
     jb_a0_1_template_args: bool,
     jb_a0_2_template_args_name: Option<String>,
@@ -199,8 +199,8 @@ pub fn jb_fn_generate_goodbye(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$supported_languages")]
-pub fn jb_fn_supported_languages() -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_supported_languages() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
 
     let jb_r =
@@ -209,8 +209,8 @@ pub fn jb_fn_supported_languages() -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$version")]
-pub fn jb_fn_version() -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_version() -> Result<String, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
 
     let jb_r = unsafe { jb_ffi::uniffi_joyous_departures_fn_func_version(&mut jb_status) };
@@ -218,8 +218,8 @@ pub fn jb_fn_version() -> Result<String, JsValue> {
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "ctor$Generator$new")]
-pub fn jb_ctor_Generator_new(
+#[wasm_bindgen]
+pub fn ctor_9Generator_new(
     jb_a0_0_language_code: String,
     jb_a0_1_template_args: bool,
     jb_a0_2_template_args_name: Option<String>,
@@ -256,8 +256,8 @@ pub fn jb_ctor_Generator_new(
     Ok(crate::jb_rt::handle_out(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "ctor$Generator$with_corpus")]
-pub fn jb_ctor_Generator_with_corpus(
+#[wasm_bindgen]
+pub fn ctor_9Generator_with_corpus(
     jb_a0_corpus: String,
     jb_a1_0_language_code: String,
     jb_a1_1_template_args: bool,
@@ -301,8 +301,8 @@ pub fn jb_ctor_Generator_with_corpus(
     Ok(crate::jb_rt::handle_out(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "method$Generator$generate")]
-pub fn jb_method_Generator_generate(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn method_9Generator_generate(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
     let jb_this = crate::jb_rt::clone_handle(
         jb_ffi::uniffi_joyous_departures_fn_clone_generator,
         jb_handle,
@@ -317,8 +317,8 @@ pub fn jb_method_Generator_generate(jb_handle: f64) -> Result<Vec<u8>, JsValue> 
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "method$Generator$generate_batch")]
-pub fn jb_method_Generator_generate_batch(
+#[wasm_bindgen]
+pub fn method_9Generator_generate_batch(
     jb_handle: f64,
     jb_a0_count: u32,
 ) -> Result<Vec<u8>, JsValue> {
@@ -342,8 +342,8 @@ pub fn jb_method_Generator_generate_batch(
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "method$Generator$languages")]
-pub fn jb_method_Generator_languages(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn method_9Generator_languages(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
     let jb_this = crate::jb_rt::clone_handle(
         jb_ffi::uniffi_joyous_departures_fn_clone_generator,
         jb_handle,
@@ -358,8 +358,8 @@ pub fn jb_method_Generator_languages(jb_handle: f64) -> Result<Vec<u8>, JsValue>
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "method$Generator$stats")]
-pub fn jb_method_Generator_stats(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn method_9Generator_stats(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
     let jb_this = crate::jb_rt::clone_handle(
         jb_ffi::uniffi_joyous_departures_fn_clone_generator,
         jb_handle,
@@ -374,15 +374,15 @@ pub fn jb_method_Generator_stats(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "free$Generator")]
-pub fn jb_free_Generator(jb_handle: f64) -> Result<(), JsValue> {
+#[wasm_bindgen]
+pub fn free_9Generator(jb_handle: f64) -> Result<(), JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
     unsafe { jb_ffi::uniffi_joyous_departures_fn_free_generator(jb_handle as u64, &mut jb_status) };
     crate::jb_rt::check(jb_status)
 }
 
-#[wasm_bindgen(js_name = "clone$Generator")]
-pub fn jb_clone_Generator(jb_handle: f64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn clone_9Generator(jb_handle: f64) -> Result<f64, JsValue> {
     crate::jb_rt::handle_out(crate::jb_rt::clone_handle(
         jb_ffi::uniffi_joyous_departures_fn_clone_generator,
         jb_handle,

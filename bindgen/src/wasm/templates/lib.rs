@@ -24,8 +24,8 @@ mod jb_ffi {
 {{ h }}
 {% endfor %}
 {% for f in fns %}
-#[wasm_bindgen(js_name = "{{ f.js_name }}")]
-pub fn {{ f.rust_name }}({{ f.params }}) -> Result<{{ f.ret_type }}, JsValue> {
+#[wasm_bindgen]
+pub fn {{ f.name }}({{ f.params }}) -> Result<{{ f.ret_type }}, JsValue> {
 {% for l in f.lets %}
     {{ l }}
 {% endfor %}
@@ -42,15 +42,15 @@ pub fn {{ f.rust_name }}({{ f.params }}) -> Result<{{ f.ret_type }}, JsValue> {
 
 {% endfor %}
 {% for o in objects %}
-#[wasm_bindgen(js_name = "{{ o.free_js }}")]
-pub fn {{ o.free_rust }}(jb_handle: f64) -> Result<(), JsValue> {
+#[wasm_bindgen]
+pub fn {{ o.free_name }}(jb_handle: f64) -> Result<(), JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
     unsafe { jb_ffi::{{ o.free_fn }}(jb_handle as u64, &mut jb_status) };
     crate::jb_rt::check(jb_status)
 }
 
-#[wasm_bindgen(js_name = "{{ o.clone_js }}")]
-pub fn {{ o.clone_rust }}(jb_handle: f64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn {{ o.clone_name }}(jb_handle: f64) -> Result<f64, JsValue> {
     crate::jb_rt::handle_out(crate::jb_rt::clone_handle(jb_ffi::{{ o.clone_fn }}, jb_handle)?)
 }
 

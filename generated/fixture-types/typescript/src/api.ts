@@ -100,7 +100,7 @@ function $read$$Counter($r: $rt.Reader): Counter {
 }
 
 function $write$$Counter($w: $rt.Writer, $v: Counter, $name: string): void {
-  $w.u64(BigInt($glue.clone$Counter($rt.checkHandle($v, Counter, $name))));
+  $w.u64(BigInt($glue.clone_7Counter($rt.checkHandle($v, Counter, $name))));
 }
 
 /**
@@ -756,7 +756,7 @@ function $lower$Route($v: Route, $name: string): [string, number, number, boolea
  */
 export function addDuration(when: Date, by: number): Date {
   try {
-    return $rt.readTimestamp(new $rt.Reader($glue.fn$add_duration($rt.checkDate(when, "when"), $rt.checkDuration(by, "by"))));
+    return $rt.readTimestamp(new $rt.Reader($glue.fn_add_duration($rt.checkDate(when, "when"), $rt.checkDuration(by, "by"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -767,7 +767,7 @@ export function addDuration(when: Date, by: number): Date {
  */
 export function area(shape: Shape): number {
   try {
-    return $glue.fn$area($rt.encode($write$$Shape, shape, "shape"));
+    return $glue.fn_area($rt.encode($write$$Shape, shape, "shape"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -781,7 +781,7 @@ export function area(shape: Shape): number {
  */
 export function checkedDivide(dividend: number, divisor: number): number {
   try {
-    return $glue.fn$checked_divide(
+    return $glue.fn_checked_divide(
       $rt.checkInt(dividend, -2147483648, 2147483647, "dividend"),
       $rt.checkInt(divisor, -2147483648, 2147483647, "divisor"),
     );
@@ -795,7 +795,7 @@ export function checkedDivide(dividend: number, divisor: number): number {
  */
 export function countWords(words: Array<string>): Map<string, bigint> {
   try {
-    return $read$Map$String$U64(new $rt.Reader($glue.fn$count_words($rt.encode($write$Sequence$String, words, "words"))));
+    return $read$Map$String$U64(new $rt.Reader($glue.fn_count_words($rt.encode($write$Sequence$String, words, "words"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -806,7 +806,7 @@ export function countWords(words: Array<string>): Map<string, bigint> {
  */
 export function defaultSettings(): Settings {
   try {
-    return $read$$Settings(new $rt.Reader($glue.fn$default_settings()));
+    return $read$$Settings(new $rt.Reader($glue.fn_default_settings()));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -819,7 +819,7 @@ export function defaultSettings(): Settings {
 export function describeSettings(settings: Settings): string {
   const $a0 = $lower$Settings(settings, "settings");
   try {
-    return $glue.fn$describe_settings($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7]);
+    return $glue.fn_describe_settings($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7]);
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -830,7 +830,7 @@ export function describeSettings(settings: Settings): string {
  */
 export function echoF32(value: number): number {
   try {
-    return $glue.fn$echo_f32($rt.checkNumber(value, "value"));
+    return $glue.fn_echo_f32($rt.checkNumber(value, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -841,7 +841,7 @@ export function echoF32(value: number): number {
  */
 export function echoI16(value: number): number {
   try {
-    return $glue.fn$echo_i16($rt.checkInt(value, -32768, 32767, "value"));
+    return $glue.fn_echo_i16($rt.checkInt(value, -32768, 32767, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -852,7 +852,7 @@ export function echoI16(value: number): number {
  */
 export function echoI8(value: number): number {
   try {
-    return $glue.fn$echo_i8($rt.checkInt(value, -128, 127, "value"));
+    return $glue.fn_echo_i8($rt.checkInt(value, -128, 127, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -863,7 +863,7 @@ export function echoI8(value: number): number {
  */
 export function echoOptionalString(value?: string | undefined): string | undefined {
   try {
-    return $glue.fn$echo_optional_string(value == null ? undefined : $rt.checkString(value, "value"));
+    return $glue.fn_echo_optional_string(value == null ? undefined : $rt.checkString(value, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -874,7 +874,7 @@ export function echoOptionalString(value?: string | undefined): string | undefin
  */
 export function echoString(value: string): string {
   try {
-    return $glue.fn$echo_string($rt.checkString(value, "value"));
+    return $glue.fn_echo_string($rt.checkString(value, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -885,7 +885,7 @@ export function echoString(value: string): string {
  */
 export function echoTimestamp(when: Date): Date {
   try {
-    return $rt.readTimestamp(new $rt.Reader($glue.fn$echo_timestamp($rt.checkDate(when, "when"))));
+    return $rt.readTimestamp(new $rt.Reader($glue.fn_echo_timestamp($rt.checkDate(when, "when"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -896,7 +896,7 @@ export function echoTimestamp(when: Date): Date {
  */
 export function echoU16(value: number): number {
   try {
-    return $glue.fn$echo_u16($rt.checkInt(value, 0, 65535, "value"));
+    return $glue.fn_echo_u16($rt.checkInt(value, 0, 65535, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -907,7 +907,7 @@ export function echoU16(value: number): number {
  */
 export function echoU8(value: number): number {
   try {
-    return $glue.fn$echo_u8($rt.checkInt(value, 0, 255, "value"));
+    return $glue.fn_echo_u8($rt.checkInt(value, 0, 255, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -918,7 +918,7 @@ export function echoU8(value: number): number {
  */
 export function integersMax(): Integers {
   try {
-    return $read$$Integers(new $rt.Reader($glue.fn$integers_max()));
+    return $read$$Integers(new $rt.Reader($glue.fn_integers_max()));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -929,7 +929,7 @@ export function integersMax(): Integers {
  */
 export function integersMin(): Integers {
   try {
-    return $read$$Integers(new $rt.Reader($glue.fn$integers_min()));
+    return $read$$Integers(new $rt.Reader($glue.fn_integers_min()));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -940,7 +940,7 @@ export function integersMin(): Integers {
  */
 export function negate(value: boolean): boolean {
   try {
-    return $glue.fn$negate($rt.checkBool(value, "value"));
+    return $glue.fn_negate($rt.checkBool(value, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -951,7 +951,7 @@ export function negate(value: boolean): boolean {
  */
 export function nextColor(color?: Color | undefined): Color | undefined {
   try {
-    return $read$Optional$$Color(new $rt.Reader($glue.fn$next_color(color == null ? undefined : $rt.enumIndex($index$Color, color, "color"))));
+    return $read$Optional$$Color(new $rt.Reader($glue.fn_next_color(color == null ? undefined : $rt.enumIndex($index$Color, color, "color"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -962,7 +962,7 @@ export function nextColor(color?: Color | undefined): Color | undefined {
  */
 export function noop(): void {
   try {
-    $glue.fn$noop();
+    $glue.fn_noop();
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -973,7 +973,7 @@ export function noop(): void {
  */
 export function repeatText(text: string, times: number = 2, separator: string = ""): string {
   try {
-    return $glue.fn$repeat_text(
+    return $glue.fn_repeat_text(
       $rt.checkString(text, "text"),
       $rt.checkInt(times, 0, 4294967295, "times"),
       $rt.checkString(separator, "separator"),
@@ -988,7 +988,7 @@ export function repeatText(text: string, times: number = 2, separator: string = 
  */
 export function scaleShape(shape: Shape, factor: number): Shape {
   try {
-    return $read$$Shape(new $rt.Reader($glue.fn$scale_shape($rt.encode($write$$Shape, shape, "shape"), $rt.checkNumber(factor, "factor"))));
+    return $read$$Shape(new $rt.Reader($glue.fn_scale_shape($rt.encode($write$$Shape, shape, "shape"), $rt.checkNumber(factor, "factor"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -999,7 +999,7 @@ export function scaleShape(shape: Shape, factor: number): Shape {
  */
 export function shout(text: string): string {
   try {
-    return $glue.fn$shout($rt.checkString(text, "text"));
+    return $glue.fn_shout($rt.checkString(text, "text"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1010,7 +1010,7 @@ export function shout(text: string): string {
  */
 export function splitWords(text: string): Array<string> {
   try {
-    return $read$Sequence$String(new $rt.Reader($glue.fn$split_words($rt.checkString(text, "text"))));
+    return $read$Sequence$String(new $rt.Reader($glue.fn_split_words($rt.checkString(text, "text"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1023,7 +1023,7 @@ export function splitWords(text: string): Array<string> {
  */
 export function totalCount(counts: Map<string, bigint>): bigint {
   try {
-    return $glue.fn$total_count($rt.encode($write$Map$String$U64, counts, "counts"));
+    return $glue.fn_total_count($rt.encode($write$Map$String$U64, counts, "counts"));
   } catch ($e) {
     throw $rt.liftError($e, $read$$ArithmeticError);
   }
@@ -1034,7 +1034,7 @@ export function totalCount(counts: Map<string, bigint>): bigint {
  */
 export function counterTotal(counters: Array<Counter>): bigint {
   try {
-    return $glue.fn$counter_total($rt.encode($write$Sequence$$Counter, counters, "counters"));
+    return $glue.fn_counter_total($rt.encode($write$Sequence$$Counter, counters, "counters"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1045,7 +1045,7 @@ export function counterTotal(counters: Array<Counter>): bigint {
  */
 export function makeCounter(start: bigint): Counter {
   try {
-    return Counter.$wrap($glue.fn$make_counter($rt.checkBigInt(start, 0n, 18446744073709551615n, "start")));
+    return Counter.$wrap($glue.fn_make_counter($rt.checkBigInt(start, 0n, 18446744073709551615n, "start")));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1056,7 +1056,7 @@ export function makeCounter(start: bigint): Counter {
  */
 export function nameCounter(name: string, counter: Counter): NamedCounter {
   try {
-    return $read$$NamedCounter(new $rt.Reader($glue.fn$name_counter($rt.checkString(name, "name"), $rt.checkHandle(counter, Counter, "counter"))));
+    return $read$$NamedCounter(new $rt.Reader($glue.fn_name_counter($rt.checkString(name, "name"), $rt.checkHandle(counter, Counter, "counter"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1068,7 +1068,7 @@ export function nameCounter(name: string, counter: Counter): NamedCounter {
 export function namedCounterValue(named: NamedCounter): string {
   const $a0 = $lower$NamedCounter(named, "named");
   try {
-    return $glue.fn$named_counter_value($a0[0], $a0[1]);
+    return $glue.fn_named_counter_value($a0[0], $a0[1]);
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1080,7 +1080,7 @@ export function namedCounterValue(named: NamedCounter): string {
 export function coordOrOrigin(coord?: Coord | undefined): Coord {
   const $a0 = coord == null ? $absent$Coord : $lower$Coord(coord, "coord");
   try {
-    return $read$$Coord(new $rt.Reader($glue.fn$coord_or_origin(coord != null, $a0[0], $a0[1])));
+    return $read$$Coord(new $rt.Reader($glue.fn_coord_or_origin(coord != null, $a0[0], $a0[1])));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1091,7 +1091,7 @@ export function coordOrOrigin(coord?: Coord | undefined): Coord {
  */
 export function defaultPage(author: string): Page {
   try {
-    return $read$$Page(new $rt.Reader($glue.fn$default_page($rt.checkString(author, "author"))));
+    return $read$$Page(new $rt.Reader($glue.fn_default_page($rt.checkString(author, "author"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1103,7 +1103,7 @@ export function defaultPage(author: string): Page {
  */
 export function delete_(items: Array<string>, index: number): Array<string> {
   try {
-    return $read$Sequence$String(new $rt.Reader($glue.fn$delete(
+    return $read$Sequence$String(new $rt.Reader($glue.fn_delete(
       $rt.encode($write$Sequence$String, items, "items"),
       $rt.checkInt(index, 0, 4294967295, "index"),
     )));
@@ -1119,7 +1119,7 @@ export function delete_(items: Array<string>, index: number): Array<string> {
 export function describePage(page: Page): string {
   const $a0 = $lower$Page(page, "page");
   try {
-    return $glue.fn$describe_page($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5]);
+    return $glue.fn_describe_page($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5]);
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1130,7 +1130,7 @@ export function describePage(page: Page): string {
  */
 export function describeToken(token: Token): string {
   try {
-    return $glue.fn$describe_token($rt.encode($write$$Token, token, "token"));
+    return $glue.fn_describe_token($rt.encode($write$$Token, token, "token"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1141,7 +1141,7 @@ export function describeToken(token: Token): string {
  */
 export function echoDuration(value: number): number {
   try {
-    return $rt.readDuration(new $rt.Reader($glue.fn$echo_duration($rt.checkDuration(value, "value"))));
+    return $rt.readDuration(new $rt.Reader($glue.fn_echo_duration($rt.checkDuration(value, "value"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1152,7 +1152,7 @@ export function echoDuration(value: number): number {
  */
 export function echoF64(value: number): number {
   try {
-    return $glue.fn$echo_f64($rt.checkNumber(value, "value"));
+    return $glue.fn_echo_f64($rt.checkNumber(value, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1163,7 +1163,7 @@ export function echoF64(value: number): number {
  */
 export function echoI32(value: number): number {
   try {
-    return $glue.fn$echo_i32($rt.checkInt(value, -2147483648, 2147483647, "value"));
+    return $glue.fn_echo_i32($rt.checkInt(value, -2147483648, 2147483647, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1174,7 +1174,7 @@ export function echoI32(value: number): number {
  */
 export function echoI64(value: bigint): bigint {
   try {
-    return $glue.fn$echo_i64($rt.checkBigInt(value, -9223372036854775808n, 9223372036854775807n, "value"));
+    return $glue.fn_echo_i64($rt.checkBigInt(value, -9223372036854775808n, 9223372036854775807n, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1186,7 +1186,7 @@ export function echoI64(value: bigint): bigint {
 export function echoIntegers(value: Integers): Integers {
   const $a0 = $lower$Integers(value, "value");
   try {
-    return $read$$Integers(new $rt.Reader($glue.fn$echo_integers($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7])));
+    return $read$$Integers(new $rt.Reader($glue.fn_echo_integers($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7])));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1197,7 +1197,7 @@ export function echoIntegers(value: Integers): Integers {
  */
 export function echoOptionalU64(value?: bigint | undefined): bigint | undefined {
   try {
-    return $read$Optional$U64(new $rt.Reader($glue.fn$echo_optional_u64(
+    return $read$Optional$U64(new $rt.Reader($glue.fn_echo_optional_u64(
       value == null ? undefined : $rt.checkBigInt(value, 0n, 18446744073709551615n, "value"),
     )));
   } catch ($e) {
@@ -1210,7 +1210,7 @@ export function echoOptionalU64(value?: bigint | undefined): bigint | undefined 
  */
 export function echoU32(value: number): number {
   try {
-    return $glue.fn$echo_u32($rt.checkInt(value, 0, 4294967295, "value"));
+    return $glue.fn_echo_u32($rt.checkInt(value, 0, 4294967295, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1221,7 +1221,7 @@ export function echoU32(value: number): number {
  */
 export function echoU64(value: bigint): bigint {
   try {
-    return $glue.fn$echo_u64($rt.checkBigInt(value, 0n, 18446744073709551615n, "value"));
+    return $glue.fn_echo_u64($rt.checkBigInt(value, 0n, 18446744073709551615n, "value"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1232,7 +1232,7 @@ export function echoU64(value: bigint): bigint {
  */
 export function firstCoord(coords: Array<Coord>): Coord | undefined {
   try {
-    return $read$Optional$$Coord(new $rt.Reader($glue.fn$first_coord($rt.encode($write$Sequence$$Coord, coords, "coords"))));
+    return $read$Optional$$Coord(new $rt.Reader($glue.fn_first_coord($rt.encode($write$Sequence$$Coord, coords, "coords"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1243,7 +1243,7 @@ export function firstCoord(coords: Array<Coord>): Coord | undefined {
  */
 export function flattenGroups(groups: Map<string, Array<number>>): Array<number> {
   try {
-    return $read$Sequence$I32(new $rt.Reader($glue.fn$flatten_groups($rt.encode($write$Map$String$Sequence$I32, groups, "groups"))));
+    return $read$Sequence$I32(new $rt.Reader($glue.fn_flatten_groups($rt.encode($write$Map$String$Sequence$I32, groups, "groups"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1255,7 +1255,7 @@ export function flattenGroups(groups: Map<string, Array<number>>): Array<number>
  */
 export function groupByParity(values: Array<number>): Map<string, Array<number>> {
   try {
-    return $read$Map$String$Sequence$I32(new $rt.Reader($glue.fn$group_by_parity($rt.encode($write$Sequence$I32, values, "values"))));
+    return $read$Map$String$Sequence$I32(new $rt.Reader($glue.fn_group_by_parity($rt.encode($write$Sequence$I32, values, "values"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1267,7 +1267,7 @@ export function groupByParity(values: Array<number>): Map<string, Array<number>>
 export function incrementIntegers(value: Integers): Integers {
   const $a0 = $lower$Integers(value, "value");
   try {
-    return $read$$Integers(new $rt.Reader($glue.fn$increment_integers($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7])));
+    return $read$$Integers(new $rt.Reader($glue.fn_increment_integers($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7])));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1278,7 +1278,7 @@ export function incrementIntegers(value: Integers): Integers {
  */
 export function joinWords(words: Array<string>, separator: string = " ", uppercase: boolean = false): string {
   try {
-    return $glue.fn$join_words(
+    return $glue.fn_join_words(
       $rt.encode($write$Sequence$String, words, "words"),
       $rt.checkString(separator, "separator"),
       $rt.checkBool(uppercase, "uppercase"),
@@ -1293,7 +1293,7 @@ export function joinWords(words: Array<string>, separator: string = " ", upperca
  */
 export function mean(values: Array<number>): number | undefined {
   try {
-    return $read$Optional$F64(new $rt.Reader($glue.fn$mean($rt.encode($write$Sequence$F64, values, "values"))));
+    return $read$Optional$F64(new $rt.Reader($glue.fn_mean($rt.encode($write$Sequence$F64, values, "values"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1304,7 +1304,7 @@ export function mean(values: Array<number>): number | undefined {
  */
 export function panicWith(message: string): string {
   try {
-    return $glue.fn$panic_with($rt.checkString(message, "message"));
+    return $glue.fn_panic_with($rt.checkString(message, "message"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1315,7 +1315,7 @@ export function panicWith(message: string): string {
  */
 export function reverseBytes(data: Uint8Array): Uint8Array {
   try {
-    return $glue.fn$reverse_bytes($rt.checkBytes(data, "data"));
+    return $glue.fn_reverse_bytes($rt.checkBytes(data, "data"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1328,7 +1328,7 @@ export function reverseBytes(data: Uint8Array): Uint8Array {
 export function reverseRoute(route: Route): Route {
   const $a0 = $lower$Route(route, "route");
   try {
-    return $read$$Route(new $rt.Reader($glue.fn$reverse_route($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7], $a0[8])));
+    return $read$$Route(new $rt.Reader($glue.fn_reverse_route($a0[0], $a0[1], $a0[2], $a0[3], $a0[4], $a0[5], $a0[6], $a0[7], $a0[8])));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1339,7 +1339,7 @@ export function reverseRoute(route: Route): Route {
  */
 export function sortedWords(words: Set<string>): Array<string> {
   try {
-    return $read$Sequence$String(new $rt.Reader($glue.fn$sorted_words($rt.encode($write$Set$String, words, "words"))));
+    return $read$Sequence$String(new $rt.Reader($glue.fn_sorted_words($rt.encode($write$Set$String, words, "words"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1350,7 +1350,7 @@ export function sortedWords(words: Set<string>): Array<string> {
  */
 export function timeBetween(start: Date, end: Date): number {
   try {
-    return $rt.readDuration(new $rt.Reader($glue.fn$time_between($rt.checkDate(start, "start"), $rt.checkDate(end, "end"))));
+    return $rt.readDuration(new $rt.Reader($glue.fn_time_between($rt.checkDate(start, "start"), $rt.checkDate(end, "end"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1362,7 +1362,7 @@ export function timeBetween(start: Date, end: Date): number {
  */
 export function tokenize(text: string): Array<Token> {
   try {
-    return $read$Sequence$$Token(new $rt.Reader($glue.fn$tokenize($rt.checkString(text, "text"))));
+    return $read$Sequence$$Token(new $rt.Reader($glue.fn_tokenize($rt.checkString(text, "text"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1373,7 +1373,7 @@ export function tokenize(text: string): Array<Token> {
  */
 export function turnRight(direction: Direction): Direction {
   try {
-    return $read$$Direction(new $rt.Reader($glue.fn$turn_right($rt.enumIndex($index$Direction, direction, "direction"))));
+    return $read$$Direction(new $rt.Reader($glue.fn_turn_right($rt.enumIndex($index$Direction, direction, "direction"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1384,7 +1384,7 @@ export function turnRight(direction: Direction): Direction {
  */
 export function uniqueWords(words: Array<string>): Set<string> {
   try {
-    return $read$Set$String(new $rt.Reader($glue.fn$unique_words($rt.encode($write$Sequence$String, words, "words"))));
+    return $read$Set$String(new $rt.Reader($glue.fn_unique_words($rt.encode($write$Sequence$String, words, "words"))));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1395,7 +1395,7 @@ export function uniqueWords(words: Array<string>): Set<string> {
  */
 export function urlScheme(url: Url): string {
   try {
-    return $glue.fn$url_scheme($rt.checkString(url, "url"));
+    return $glue.fn_url_scheme($rt.checkString(url, "url"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1406,7 +1406,7 @@ export function urlScheme(url: Url): string {
  */
 export function urlWithPath(base: Url, path: string): Url {
   try {
-    return $glue.fn$url_with_path($rt.checkString(base, "base"), $rt.checkString(path, "path"));
+    return $glue.fn_url_with_path($rt.checkString(base, "base"), $rt.checkString(path, "path"));
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
@@ -1420,7 +1420,7 @@ export function urlWithPath(base: Url, path: string): Url {
  */
 export function validateUsername(name: string, maxLength: number = 16): string {
   try {
-    return $glue.fn$validate_username(
+    return $glue.fn_validate_username(
       $rt.checkString(name, "name"),
       $rt.checkInt(maxLength, 0, 4294967295, "maxLength"),
     );
@@ -1441,7 +1441,7 @@ export class Counter implements Disposable {
   constructor(step: bigint = 1n) {
     let $raw: number;
     try {
-      $raw = $glue.ctor$Counter$new($rt.checkBigInt(step, 0n, 18446744073709551615n, "step"));
+      $raw = $glue.ctor_7Counter_new($rt.checkBigInt(step, 0n, 18446744073709551615n, "step"));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -1453,7 +1453,7 @@ export class Counter implements Disposable {
    */
   static withStart(start: bigint, step: bigint = 1n): Counter {
     try {
-      return Counter.$wrap($glue.ctor$Counter$with_start(
+      return Counter.$wrap($glue.ctor_7Counter_with_start(
         $rt.checkBigInt(start, 0n, 18446744073709551615n, "start"),
         $rt.checkBigInt(step, 0n, 18446744073709551615n, "step"),
       ));
@@ -1470,7 +1470,7 @@ export class Counter implements Disposable {
   }
 
   private static $adopt($obj: Counter, $raw: number): void {
-    $obj.$box = new $rt.HandleBox($raw, "Counter", $glue.free$Counter);
+    $obj.$box = new $rt.HandleBox($raw, "Counter", $glue.free_7Counter);
     $rt.finalizer.register($obj, $obj.$box);
   }
 
@@ -1488,7 +1488,7 @@ export class Counter implements Disposable {
   add(amount: bigint): bigint {
     const $handle = this.$box.use();
     try {
-      return $glue.method$Counter$add($handle, $rt.checkBigInt(amount, 0n, 18446744073709551615n, "amount"));
+      return $glue.method_7Counter_add($handle, $rt.checkBigInt(amount, 0n, 18446744073709551615n, "amount"));
     } catch ($e) {
       throw $rt.liftError($e, $read$$ArithmeticError);
     }
@@ -1500,7 +1500,7 @@ export class Counter implements Disposable {
   describe(label?: string | undefined): string {
     const $handle = this.$box.use();
     try {
-      return $glue.method$Counter$describe($handle, label == null ? undefined : $rt.checkString(label, "label"));
+      return $glue.method_7Counter_describe($handle, label == null ? undefined : $rt.checkString(label, "label"));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -1512,7 +1512,7 @@ export class Counter implements Disposable {
   fork(): Counter {
     const $handle = this.$box.use();
     try {
-      return Counter.$wrap($glue.method$Counter$fork($handle));
+      return Counter.$wrap($glue.method_7Counter_fork($handle));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -1527,7 +1527,7 @@ export class Counter implements Disposable {
   increment(): bigint {
     const $handle = this.$box.use();
     try {
-      return $glue.method$Counter$increment($handle);
+      return $glue.method_7Counter_increment($handle);
     } catch ($e) {
       throw $rt.liftError($e, $read$$ArithmeticError);
     }
@@ -1539,7 +1539,7 @@ export class Counter implements Disposable {
   reset(): void {
     const $handle = this.$box.use();
     try {
-      $glue.method$Counter$reset($handle);
+      $glue.method_7Counter_reset($handle);
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -1551,7 +1551,7 @@ export class Counter implements Disposable {
   sameAs(other: Counter): boolean {
     const $handle = this.$box.use();
     try {
-      return $glue.method$Counter$same_as($handle, $rt.checkHandle(other, Counter, "other"));
+      return $glue.method_7Counter_same_as($handle, $rt.checkHandle(other, Counter, "other"));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -1563,7 +1563,7 @@ export class Counter implements Disposable {
   step(): bigint {
     const $handle = this.$box.use();
     try {
-      return $glue.method$Counter$step($handle);
+      return $glue.method_7Counter_step($handle);
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
@@ -1575,7 +1575,7 @@ export class Counter implements Disposable {
   value(): bigint {
     const $handle = this.$box.use();
     try {
-      return $glue.method$Counter$value($handle);
+      return $glue.method_7Counter_value($handle);
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }

@@ -626,8 +626,8 @@ fn jb_lower_Route(
     jb_buf.extend_from_slice(&jb_p8);
 }
 
-#[wasm_bindgen(js_name = "fn$add_duration")]
-pub fn jb_fn_add_duration(jb_a0_when: f64, jb_a1_by: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_add_duration(jb_a0_when: f64, jb_a1_by: f64) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
         <::std::time::SystemTime as ::uniffi::Lower<crate::jb_rt::Tag>>::write(
             crate::jb_rt::timestamp(jb_a0_when),
@@ -650,8 +650,8 @@ pub fn jb_fn_add_duration(jb_a0_when: f64, jb_a1_by: f64) -> Result<Vec<u8>, JsV
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$area")]
-pub fn jb_fn_area(jb_a0_shape: Vec<u8>) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn fn_area(jb_a0_shape: Vec<u8>) -> Result<f64, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_shape);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -661,8 +661,8 @@ pub fn jb_fn_area(jb_a0_shape: Vec<u8>) -> Result<f64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$checked_divide")]
-pub fn jb_fn_checked_divide(jb_a0_dividend: i32, jb_a1_divisor: i32) -> Result<i32, JsValue> {
+#[wasm_bindgen]
+pub fn fn_checked_divide(jb_a0_dividend: i32, jb_a1_divisor: i32) -> Result<i32, JsValue> {
     let jb_v0 = jb_a0_dividend;
 
     let jb_v1 = jb_a1_divisor;
@@ -676,8 +676,8 @@ pub fn jb_fn_checked_divide(jb_a0_dividend: i32, jb_a1_divisor: i32) -> Result<i
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$count_words")]
-pub fn jb_fn_count_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_count_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_words);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -687,8 +687,8 @@ pub fn jb_fn_count_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$default_settings")]
-pub fn jb_fn_default_settings() -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_default_settings() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
 
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_default_settings(&mut jb_status) };
@@ -696,8 +696,8 @@ pub fn jb_fn_default_settings() -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$describe_settings")]
-pub fn jb_fn_describe_settings(
+#[wasm_bindgen]
+pub fn fn_describe_settings(
     jb_a0_0_name: String,
     jb_a0_1_retries: u32,
     jb_a0_2_verbose: bool,
@@ -729,8 +729,8 @@ pub fn jb_fn_describe_settings(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_f32")]
-pub fn jb_fn_echo_f32(jb_a0_value: f32) -> Result<f32, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_f32(jb_a0_value: f32) -> Result<f32, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -740,8 +740,8 @@ pub fn jb_fn_echo_f32(jb_a0_value: f32) -> Result<f32, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_i16")]
-pub fn jb_fn_echo_i16(jb_a0_value: i16) -> Result<i16, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_i16(jb_a0_value: i16) -> Result<i16, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -751,8 +751,8 @@ pub fn jb_fn_echo_i16(jb_a0_value: i16) -> Result<i16, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_i8")]
-pub fn jb_fn_echo_i8(jb_a0_value: i8) -> Result<i8, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_i8(jb_a0_value: i8) -> Result<i8, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -762,8 +762,8 @@ pub fn jb_fn_echo_i8(jb_a0_value: i8) -> Result<i8, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_optional_string")]
-pub fn jb_fn_echo_optional_string(jb_a0_value: Option<String>) -> Result<Option<String>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_optional_string(jb_a0_value: Option<String>) -> Result<Option<String>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| match jb_a0_value {
         None => jb_buf.push(0),
         Some(jb_v) => {
@@ -780,8 +780,8 @@ pub fn jb_fn_echo_optional_string(jb_a0_value: Option<String>) -> Result<Option<
     Ok(crate::jb_rt::lift::<Option<String>>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_string")]
-pub fn jb_fn_echo_string(jb_a0_value: String) -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_string(jb_a0_value: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_value.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -791,8 +791,8 @@ pub fn jb_fn_echo_string(jb_a0_value: String) -> Result<String, JsValue> {
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_timestamp")]
-pub fn jb_fn_echo_timestamp(jb_a0_when: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_timestamp(jb_a0_when: f64) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
         <::std::time::SystemTime as ::uniffi::Lower<crate::jb_rt::Tag>>::write(
             crate::jb_rt::timestamp(jb_a0_when),
@@ -808,8 +808,8 @@ pub fn jb_fn_echo_timestamp(jb_a0_when: f64) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$echo_u16")]
-pub fn jb_fn_echo_u16(jb_a0_value: u16) -> Result<u16, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_u16(jb_a0_value: u16) -> Result<u16, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -819,8 +819,8 @@ pub fn jb_fn_echo_u16(jb_a0_value: u16) -> Result<u16, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_u8")]
-pub fn jb_fn_echo_u8(jb_a0_value: u8) -> Result<u8, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_u8(jb_a0_value: u8) -> Result<u8, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -830,8 +830,8 @@ pub fn jb_fn_echo_u8(jb_a0_value: u8) -> Result<u8, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$integers_max")]
-pub fn jb_fn_integers_max() -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_integers_max() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
 
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_integers_max(&mut jb_status) };
@@ -839,8 +839,8 @@ pub fn jb_fn_integers_max() -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$integers_min")]
-pub fn jb_fn_integers_min() -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_integers_min() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
 
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_integers_min(&mut jb_status) };
@@ -848,8 +848,8 @@ pub fn jb_fn_integers_min() -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$negate")]
-pub fn jb_fn_negate(jb_a0_value: bool) -> Result<bool, JsValue> {
+#[wasm_bindgen]
+pub fn fn_negate(jb_a0_value: bool) -> Result<bool, JsValue> {
     let jb_v0 = jb_a0_value as i8;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -859,8 +859,8 @@ pub fn jb_fn_negate(jb_a0_value: bool) -> Result<bool, JsValue> {
     Ok(jb_r != 0)
 }
 
-#[wasm_bindgen(js_name = "fn$next_color")]
-pub fn jb_fn_next_color(jb_a0_color: Option<u32>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_next_color(jb_a0_color: Option<u32>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| match jb_a0_color {
         None => jb_buf.push(0),
         Some(jb_v) => {
@@ -876,16 +876,16 @@ pub fn jb_fn_next_color(jb_a0_color: Option<u32>) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$noop")]
-pub fn jb_fn_noop() -> Result<(), JsValue> {
+#[wasm_bindgen]
+pub fn fn_noop() -> Result<(), JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
 
     unsafe { jb_ffi::uniffi_fixture_types_fn_func_noop(&mut jb_status) };
     crate::jb_rt::check(jb_status)
 }
 
-#[wasm_bindgen(js_name = "fn$repeat_text")]
-pub fn jb_fn_repeat_text(
+#[wasm_bindgen]
+pub fn fn_repeat_text(
     jb_a0_text: String,
     jb_a1_times: u32,
     jb_a2_separator: String,
@@ -905,8 +905,8 @@ pub fn jb_fn_repeat_text(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$scale_shape")]
-pub fn jb_fn_scale_shape(jb_a0_shape: Vec<u8>, jb_a1_factor: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_scale_shape(jb_a0_shape: Vec<u8>, jb_a1_factor: f64) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_shape);
 
     let jb_v1 = jb_a1_factor;
@@ -919,8 +919,8 @@ pub fn jb_fn_scale_shape(jb_a0_shape: Vec<u8>, jb_a1_factor: f64) -> Result<Vec<
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$shout")]
-pub fn jb_fn_shout(jb_a0_text: String) -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_shout(jb_a0_text: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_text.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -930,8 +930,8 @@ pub fn jb_fn_shout(jb_a0_text: String) -> Result<String, JsValue> {
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$split_words")]
-pub fn jb_fn_split_words(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_split_words(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_text.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -941,8 +941,8 @@ pub fn jb_fn_split_words(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$total_count")]
-pub fn jb_fn_total_count(jb_a0_counts: Vec<u8>) -> Result<u64, JsValue> {
+#[wasm_bindgen]
+pub fn fn_total_count(jb_a0_counts: Vec<u8>) -> Result<u64, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_counts);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -952,8 +952,8 @@ pub fn jb_fn_total_count(jb_a0_counts: Vec<u8>) -> Result<u64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$counter_total")]
-pub fn jb_fn_counter_total(jb_a0_counters: Vec<u8>) -> Result<u64, JsValue> {
+#[wasm_bindgen]
+pub fn fn_counter_total(jb_a0_counters: Vec<u8>) -> Result<u64, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_counters);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -963,8 +963,8 @@ pub fn jb_fn_counter_total(jb_a0_counters: Vec<u8>) -> Result<u64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$make_counter")]
-pub fn jb_fn_make_counter(jb_a0_start: u64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn fn_make_counter(jb_a0_start: u64) -> Result<f64, JsValue> {
     let jb_v0 = jb_a0_start;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -974,8 +974,8 @@ pub fn jb_fn_make_counter(jb_a0_start: u64) -> Result<f64, JsValue> {
     Ok(crate::jb_rt::handle_out(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$name_counter")]
-pub fn jb_fn_name_counter(jb_a0_name: String, jb_a1_counter: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_name_counter(jb_a0_name: String, jb_a1_counter: f64) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_name.into_bytes());
 
     let jb_v1 =
@@ -989,8 +989,8 @@ pub fn jb_fn_name_counter(jb_a0_name: String, jb_a1_counter: f64) -> Result<Vec<
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$named_counter_value")]
-pub fn jb_fn_named_counter_value(
+#[wasm_bindgen]
+pub fn fn_named_counter_value(
     jb_a0_0_name: String,
     jb_a0_1_counter: Vec<u8>,
 ) -> Result<String, JsValue> {
@@ -1005,8 +1005,8 @@ pub fn jb_fn_named_counter_value(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$coord_or_origin")]
-pub fn jb_fn_coord_or_origin(
+#[wasm_bindgen]
+pub fn fn_coord_or_origin(
     jb_a0_coord_present: bool,
     jb_a0_0_x: i32,
     jb_a0_1_y: i32,
@@ -1028,8 +1028,8 @@ pub fn jb_fn_coord_or_origin(
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$default_page")]
-pub fn jb_fn_default_page(jb_a0_author: String) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_default_page(jb_a0_author: String) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_author.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1039,8 +1039,8 @@ pub fn jb_fn_default_page(jb_a0_author: String) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$delete")]
-pub fn jb_fn_delete(jb_a0_items: Vec<u8>, jb_a1_index: u32) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_delete(jb_a0_items: Vec<u8>, jb_a1_index: u32) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_items);
 
     let jb_v1 = jb_a1_index;
@@ -1052,8 +1052,8 @@ pub fn jb_fn_delete(jb_a0_items: Vec<u8>, jb_a1_index: u32) -> Result<Vec<u8>, J
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$describe_page")]
-pub fn jb_fn_describe_page(
+#[wasm_bindgen]
+pub fn fn_describe_page(
     jb_a0_0_author: String,
     jb_a0_1_title: String,
     jb_a0_2_number: u32,
@@ -1080,8 +1080,8 @@ pub fn jb_fn_describe_page(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$describe_token")]
-pub fn jb_fn_describe_token(jb_a0_token: Vec<u8>) -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_describe_token(jb_a0_token: Vec<u8>) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_token);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1092,8 +1092,8 @@ pub fn jb_fn_describe_token(jb_a0_token: Vec<u8>) -> Result<String, JsValue> {
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_duration")]
-pub fn jb_fn_echo_duration(jb_a0_value: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_duration(jb_a0_value: f64) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
         <::std::time::Duration as ::uniffi::Lower<crate::jb_rt::Tag>>::write(
             crate::jb_rt::duration(jb_a0_value),
@@ -1108,8 +1108,8 @@ pub fn jb_fn_echo_duration(jb_a0_value: f64) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$echo_f64")]
-pub fn jb_fn_echo_f64(jb_a0_value: f64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_f64(jb_a0_value: f64) -> Result<f64, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1119,8 +1119,8 @@ pub fn jb_fn_echo_f64(jb_a0_value: f64) -> Result<f64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_i32")]
-pub fn jb_fn_echo_i32(jb_a0_value: i32) -> Result<i32, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_i32(jb_a0_value: i32) -> Result<i32, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1130,8 +1130,8 @@ pub fn jb_fn_echo_i32(jb_a0_value: i32) -> Result<i32, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_i64")]
-pub fn jb_fn_echo_i64(jb_a0_value: i64) -> Result<i64, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_i64(jb_a0_value: i64) -> Result<i64, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1141,8 +1141,8 @@ pub fn jb_fn_echo_i64(jb_a0_value: i64) -> Result<i64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_integers")]
-pub fn jb_fn_echo_integers(
+#[wasm_bindgen]
+pub fn fn_echo_integers(
     jb_a0_0_value_u8: u8,
     jb_a0_1_value_i8: i8,
     jb_a0_2_value_u16: u16,
@@ -1173,8 +1173,8 @@ pub fn jb_fn_echo_integers(
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$echo_optional_u64")]
-pub fn jb_fn_echo_optional_u64(jb_a0_value: Option<u64>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_optional_u64(jb_a0_value: Option<u64>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| match jb_a0_value {
         None => jb_buf.push(0),
         Some(jb_v) => {
@@ -1191,8 +1191,8 @@ pub fn jb_fn_echo_optional_u64(jb_a0_value: Option<u64>) -> Result<Vec<u8>, JsVa
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$echo_u32")]
-pub fn jb_fn_echo_u32(jb_a0_value: u32) -> Result<u32, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_u32(jb_a0_value: u32) -> Result<u32, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1202,8 +1202,8 @@ pub fn jb_fn_echo_u32(jb_a0_value: u32) -> Result<u32, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$echo_u64")]
-pub fn jb_fn_echo_u64(jb_a0_value: u64) -> Result<u64, JsValue> {
+#[wasm_bindgen]
+pub fn fn_echo_u64(jb_a0_value: u64) -> Result<u64, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1213,8 +1213,8 @@ pub fn jb_fn_echo_u64(jb_a0_value: u64) -> Result<u64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "fn$first_coord")]
-pub fn jb_fn_first_coord(jb_a0_coords: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_first_coord(jb_a0_coords: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_coords);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1224,8 +1224,8 @@ pub fn jb_fn_first_coord(jb_a0_coords: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$flatten_groups")]
-pub fn jb_fn_flatten_groups(jb_a0_groups: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_flatten_groups(jb_a0_groups: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_groups);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1236,8 +1236,8 @@ pub fn jb_fn_flatten_groups(jb_a0_groups: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$group_by_parity")]
-pub fn jb_fn_group_by_parity(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_group_by_parity(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_values);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1248,8 +1248,8 @@ pub fn jb_fn_group_by_parity(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> 
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$increment_integers")]
-pub fn jb_fn_increment_integers(
+#[wasm_bindgen]
+pub fn fn_increment_integers(
     jb_a0_0_value_u8: u8,
     jb_a0_1_value_i8: i8,
     jb_a0_2_value_u16: u16,
@@ -1281,8 +1281,8 @@ pub fn jb_fn_increment_integers(
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$join_words")]
-pub fn jb_fn_join_words(
+#[wasm_bindgen]
+pub fn fn_join_words(
     jb_a0_words: Vec<u8>,
     jb_a1_separator: String,
     jb_a2_uppercase: bool,
@@ -1302,8 +1302,8 @@ pub fn jb_fn_join_words(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$mean")]
-pub fn jb_fn_mean(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_mean(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_values);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1313,8 +1313,8 @@ pub fn jb_fn_mean(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$panic_with")]
-pub fn jb_fn_panic_with(jb_a0_message: String) -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_panic_with(jb_a0_message: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_message.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1324,8 +1324,8 @@ pub fn jb_fn_panic_with(jb_a0_message: String) -> Result<String, JsValue> {
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$reverse_bytes")]
-pub fn jb_fn_reverse_bytes(jb_a0_data: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_reverse_bytes(jb_a0_data: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
         <Vec<u8> as ::uniffi::Lower<crate::jb_rt::Tag>>::write(jb_a0_data, jb_buf);
     });
@@ -1337,8 +1337,8 @@ pub fn jb_fn_reverse_bytes(jb_a0_data: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     Ok(crate::jb_rt::lift::<Vec<u8>>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$reverse_route")]
-pub fn jb_fn_reverse_route(
+#[wasm_bindgen]
+pub fn fn_reverse_route(
     jb_a0_0_name: String,
     jb_a0_1_start_x: i32,
     jb_a0_2_start_y: i32,
@@ -1371,8 +1371,8 @@ pub fn jb_fn_reverse_route(
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$sorted_words")]
-pub fn jb_fn_sorted_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_sorted_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_words);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1382,8 +1382,8 @@ pub fn jb_fn_sorted_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$time_between")]
-pub fn jb_fn_time_between(jb_a0_start: f64, jb_a1_end: f64) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_time_between(jb_a0_start: f64, jb_a1_end: f64) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
         <::std::time::SystemTime as ::uniffi::Lower<crate::jb_rt::Tag>>::write(
             crate::jb_rt::timestamp(jb_a0_start),
@@ -1406,8 +1406,8 @@ pub fn jb_fn_time_between(jb_a0_start: f64, jb_a1_end: f64) -> Result<Vec<u8>, J
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$tokenize")]
-pub fn jb_fn_tokenize(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_tokenize(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_text.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1417,8 +1417,8 @@ pub fn jb_fn_tokenize(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$turn_right")]
-pub fn jb_fn_turn_right(jb_a0_direction: u32) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_turn_right(jb_a0_direction: u32) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
         jb_buf.extend_from_slice(&(jb_a0_direction as i32).to_be_bytes());
     });
@@ -1430,8 +1430,8 @@ pub fn jb_fn_turn_right(jb_a0_direction: u32) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$unique_words")]
-pub fn jb_fn_unique_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
+#[wasm_bindgen]
+pub fn fn_unique_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_words);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1441,8 +1441,8 @@ pub fn jb_fn_unique_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     Ok(jb_r.destroy_into_vec())
 }
 
-#[wasm_bindgen(js_name = "fn$url_scheme")]
-pub fn jb_fn_url_scheme(jb_a0_url: String) -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_url_scheme(jb_a0_url: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_url.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1452,8 +1452,8 @@ pub fn jb_fn_url_scheme(jb_a0_url: String) -> Result<String, JsValue> {
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$url_with_path")]
-pub fn jb_fn_url_with_path(jb_a0_base: String, jb_a1_path: String) -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_url_with_path(jb_a0_base: String, jb_a1_path: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_base.into_bytes());
 
     let jb_v1 = ::uniffi::RustBuffer::from_vec(jb_a1_path.into_bytes());
@@ -1466,11 +1466,8 @@ pub fn jb_fn_url_with_path(jb_a0_base: String, jb_a1_path: String) -> Result<Str
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "fn$validate_username")]
-pub fn jb_fn_validate_username(
-    jb_a0_name: String,
-    jb_a1_max_length: u32,
-) -> Result<String, JsValue> {
+#[wasm_bindgen]
+pub fn fn_validate_username(jb_a0_name: String, jb_a1_max_length: u32) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_name.into_bytes());
 
     let jb_v1 = jb_a1_max_length;
@@ -1484,8 +1481,8 @@ pub fn jb_fn_validate_username(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "ctor$Counter$new")]
-pub fn jb_ctor_Counter_new(jb_a0_step: u64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn ctor_7Counter_new(jb_a0_step: u64) -> Result<f64, JsValue> {
     let jb_v0 = jb_a0_step;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -1496,8 +1493,8 @@ pub fn jb_ctor_Counter_new(jb_a0_step: u64) -> Result<f64, JsValue> {
     Ok(crate::jb_rt::handle_out(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "ctor$Counter$with_start")]
-pub fn jb_ctor_Counter_with_start(jb_a0_start: u64, jb_a1_step: u64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn ctor_7Counter_with_start(jb_a0_start: u64, jb_a1_step: u64) -> Result<f64, JsValue> {
     let jb_v0 = jb_a0_start;
 
     let jb_v1 = jb_a1_step;
@@ -1511,8 +1508,8 @@ pub fn jb_ctor_Counter_with_start(jb_a0_start: u64, jb_a1_step: u64) -> Result<f
     Ok(crate::jb_rt::handle_out(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$add")]
-pub fn jb_method_Counter_add(jb_handle: f64, jb_a0_amount: u64) -> Result<u64, JsValue> {
+#[wasm_bindgen]
+pub fn method_7Counter_add(jb_handle: f64, jb_a0_amount: u64) -> Result<u64, JsValue> {
     let jb_this =
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
@@ -1527,8 +1524,8 @@ pub fn jb_method_Counter_add(jb_handle: f64, jb_a0_amount: u64) -> Result<u64, J
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$describe")]
-pub fn jb_method_Counter_describe(
+#[wasm_bindgen]
+pub fn method_7Counter_describe(
     jb_handle: f64,
     jb_a0_label: Option<String>,
 ) -> Result<String, JsValue> {
@@ -1552,8 +1549,8 @@ pub fn jb_method_Counter_describe(
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$fork")]
-pub fn jb_method_Counter_fork(jb_handle: f64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn method_7Counter_fork(jb_handle: f64) -> Result<f64, JsValue> {
     let jb_this =
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
@@ -1565,8 +1562,8 @@ pub fn jb_method_Counter_fork(jb_handle: f64) -> Result<f64, JsValue> {
     Ok(crate::jb_rt::handle_out(jb_r)?)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$increment")]
-pub fn jb_method_Counter_increment(jb_handle: f64) -> Result<u64, JsValue> {
+#[wasm_bindgen]
+pub fn method_7Counter_increment(jb_handle: f64) -> Result<u64, JsValue> {
     let jb_this =
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
@@ -1579,8 +1576,8 @@ pub fn jb_method_Counter_increment(jb_handle: f64) -> Result<u64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$reset")]
-pub fn jb_method_Counter_reset(jb_handle: f64) -> Result<(), JsValue> {
+#[wasm_bindgen]
+pub fn method_7Counter_reset(jb_handle: f64) -> Result<(), JsValue> {
     let jb_this =
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
@@ -1590,8 +1587,8 @@ pub fn jb_method_Counter_reset(jb_handle: f64) -> Result<(), JsValue> {
     crate::jb_rt::check(jb_status)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$same_as")]
-pub fn jb_method_Counter_same_as(jb_handle: f64, jb_a0_other: f64) -> Result<bool, JsValue> {
+#[wasm_bindgen]
+pub fn method_7Counter_same_as(jb_handle: f64, jb_a0_other: f64) -> Result<bool, JsValue> {
     let jb_this =
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
@@ -1607,8 +1604,8 @@ pub fn jb_method_Counter_same_as(jb_handle: f64, jb_a0_other: f64) -> Result<boo
     Ok(jb_r != 0)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$step")]
-pub fn jb_method_Counter_step(jb_handle: f64) -> Result<u64, JsValue> {
+#[wasm_bindgen]
+pub fn method_7Counter_step(jb_handle: f64) -> Result<u64, JsValue> {
     let jb_this =
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
@@ -1620,8 +1617,8 @@ pub fn jb_method_Counter_step(jb_handle: f64) -> Result<u64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "method$Counter$value")]
-pub fn jb_method_Counter_value(jb_handle: f64) -> Result<u64, JsValue> {
+#[wasm_bindgen]
+pub fn method_7Counter_value(jb_handle: f64) -> Result<u64, JsValue> {
     let jb_this =
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
@@ -1633,15 +1630,15 @@ pub fn jb_method_Counter_value(jb_handle: f64) -> Result<u64, JsValue> {
     Ok(jb_r)
 }
 
-#[wasm_bindgen(js_name = "free$Counter")]
-pub fn jb_free_Counter(jb_handle: f64) -> Result<(), JsValue> {
+#[wasm_bindgen]
+pub fn free_7Counter(jb_handle: f64) -> Result<(), JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
     unsafe { jb_ffi::uniffi_fixture_types_fn_free_counter(jb_handle as u64, &mut jb_status) };
     crate::jb_rt::check(jb_status)
 }
 
-#[wasm_bindgen(js_name = "clone$Counter")]
-pub fn jb_clone_Counter(jb_handle: f64) -> Result<f64, JsValue> {
+#[wasm_bindgen]
+pub fn clone_7Counter(jb_handle: f64) -> Result<f64, JsValue> {
     crate::jb_rt::handle_out(crate::jb_rt::clone_handle(
         jb_ffi::uniffi_fixture_types_fn_clone_counter,
         jb_handle,
