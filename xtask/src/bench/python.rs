@@ -75,7 +75,7 @@ pub(super) const PYTHON_CASES: [(&str, &str, Option<Target>); 4] = [
         "generate_goodbye, all four variables",
         Some(Target::MaxRatio(1.5)),
     ),
-    // The working goal of /work/shared/python-facts.md for the hot path.
+    // The hot path's working goal: about twice the floor of one ctypes call.
     (
         "Generator.generate",
         "Generator.generate().text",
