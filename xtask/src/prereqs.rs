@@ -8,7 +8,7 @@ use camino::Utf8PathBuf;
 use std::process::Command;
 
 use crate::npm::{NODE, NPM};
-use crate::workspace::{capture, exec, PYTHON};
+use crate::workspace::{capture, PYTHON};
 
 /// The oldest Node.js major the package and the test tools support.
 const NODE_MAJOR: u32 = 20;
@@ -159,16 +159,22 @@ fn install(packages: &[&str]) -> Result<()> {
         "-- installing {} with apt-get (system packages the tests need)",
         packages.join(" ")
     );
-    // apt's chatter is progress, not a result: keep stdout for results.
+    // dpkg prints hundreds of lines per package: shown only if apt-get fails.
     let apt = |args: &[&str]| -> Result<()> {
-        exec(
-            Command::new("apt-get")
-                .args(args)
-                .env("DEBIAN_FRONTEND", "noninteractive")
-                .stdout(std::io::stderr()),
-        )
+        let shown = format!("apt-get {}", args.join(" "));
+        let out = Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .output()
+            .with_context(|| format!("could not start `{shown}`"))?;
+        if !out.status.success() {
+            eprint!("{}", String::from_utf8_lossy(&out.stdout));
+            eprint!("{}", String::from_utf8_lossy(&out.stderr));
+            bail!("`{shown}` failed ({}): its output is above", out.status);
+        }
+        Ok(())
     };
-    apt(&["update", "-qq"]).context("apt-get update (is the network to Debian's mirror up?)")?;
+    apt(&["update", "-qq"]).context("apt-get update (is Debian's package mirror reachable?)")?;
     let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
     args.extend(packages);
     apt(&args).with_context(|| format!("installing {}", packages.join(" ")))
