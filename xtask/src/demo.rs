@@ -1,5 +1,6 @@
 //! `cargo xtask demo`: one goodbye per runtime for the same seeded options;
-//! every line must carry the same message.
+//! every line must carry the same message. Installs the system packages it
+//! needs first.
 
 use anyhow::{ensure, Context, Result};
 use std::time::{Duration, UNIX_EPOCH};
@@ -8,8 +9,9 @@ use joyous_departures::{generate_goodbye, GoodbyeOptions, TemplateArgs};
 
 use crate::components::SDK;
 use crate::npm::{install_packages, NODE};
+use crate::prereqs::{self, Need};
 use crate::python::fresh_venv_with_wheel;
-use crate::workspace::{capture, step, Workspace};
+use crate::workspace::{capture, Steps, Workspace};
 
 /// The demo's options, read by every runtime (keys as in tests/conformance).
 const OPTIONS_JSON: &str = r#"{"language_code": "en-GB", "seed": "18", "timezone": "Europe/Lisbon",
@@ -27,26 +29,31 @@ print(jd.generate_goodbye(jd.GoodbyeOptions(language_code=o["language_code"], se
 "#;
 
 pub fn run(ws: &Workspace) -> Result<()> {
+    let steps = Steps::new([
+        (
+            "wheel",
+            "building the Python wheel (a few minutes on a fresh machine)",
+        ),
+        (
+            "npm",
+            "building the npm package and installing it into target/npm-test",
+        ),
+        ("ask", "asking Node, workerd and Chromium"),
+    ]);
+    // Before anything compiles: a missing Chromium must not cost a build first.
+    prereqs::ensure(&[Need::PythonVenv, Need::Node, Need::Chromium])?;
     let rust = generate_goodbye(rust_options(OPTIONS_JSON)?)?;
 
-    step(
-        1,
-        3,
-        "building the Python wheel (a few minutes on a fresh machine)",
-    );
+    steps.start("wheel");
     let wheel = crate::dist::build_wheel(ws)?;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
     let python =
         capture(venv.python().args(["-c", PYTHON_DEMO, OPTIONS_JSON])).context("Python demo")?;
 
-    step(
-        2,
-        3,
-        "building the npm package and installing it into target/npm-test",
-    );
+    steps.start("npm");
     let project = install_packages(ws, &[&SDK])?;
     crate::npm::tools(ws)?;
-    step(3, 3, "asking Node, workerd and Chromium");
+    steps.start("ask");
     let mut lines = vec![("rust", rust), ("python", python.trim_end().to_owned())];
     for runtime in ["node", "workerd", "chromium"] {
         let message = capture(

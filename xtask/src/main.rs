@@ -4,9 +4,11 @@ mod bench;
 mod components;
 mod demo;
 mod dist;
+mod drift;
 mod generate;
 mod npm;
 mod outside;
+mod prereqs;
 mod python;
 mod test;
 mod verify;
@@ -37,9 +39,12 @@ enum Command {
     },
     /// Build the Python wheel and the npm packages into target/dist/.
     Dist,
-    /// Run every test: cargo tests, pytest on the built wheel, conformance vectors.
+    /// Run every test: cargo tests, pytest on the built wheel, conformance vectors,
+    /// the npm packages in Node, workerd and Chromium (installs Chromium and
+    /// python3-venv with apt-get when root on Debian).
     Test,
-    /// Print one seeded goodbye per runtime; all lines must agree.
+    /// Print one seeded goodbye per runtime; all lines must agree (installs
+    /// Chromium and python3-venv with apt-get when root on Debian).
     Demo,
     /// Time the bindings against hand-written baselines and the core; writes target/bench/.
     Bench {

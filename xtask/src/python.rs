@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use camino::{Utf8Path, Utf8PathBuf};
 use std::process::Command;
 
-use crate::workspace::{exec, Workspace, PYTHON};
+use crate::workspace::{self as ws_fs, exec, Workspace, PYTHON};
 
 pub struct Venv {
     pub dir: Utf8PathBuf,
@@ -55,8 +55,7 @@ impl Venv {
 pub fn tools_venv(ws: &Workspace) -> Result<Venv> {
     let dir = ws.path(".venv");
     let requirements = ws.path("tests/python/requirements.txt");
-    let wanted = std::fs::read_to_string(&requirements)
-        .with_context(|| format!("reading {requirements}"))?;
+    let wanted = ws_fs::read_to_string(&requirements)?;
     let stamp = dir.join(".installed-requirements");
     if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(Venv { dir });
@@ -64,14 +63,14 @@ pub fn tools_venv(ws: &Workspace) -> Result<Venv> {
     eprintln!("   installing Python tools from tests/python/requirements.txt into .venv");
     let venv = Venv::create(&dir)?;
     venv.pip_install(&["-r", requirements.as_str()])?;
-    std::fs::write(&stamp, wanted)?;
+    ws_fs::write(&stamp, wanted)?;
     Ok(venv)
 }
 
 /// A new venv under target/ with only the wheel and pytest in it.
 pub fn fresh_venv_with_wheel(ws: &Workspace, wheel: &Utf8Path) -> Result<Venv> {
     let venv = Venv::create(&ws.path("target/python-test-venv"))?;
-    let requirements = std::fs::read_to_string(ws.path("tests/python/requirements.txt"))?;
+    let requirements = ws_fs::read_to_string(&ws.path("tests/python/requirements.txt"))?;
     let pytest = requirements
         .lines()
         .find(|l| l.starts_with("pytest=="))

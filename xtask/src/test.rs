@@ -1,7 +1,7 @@
 //! `cargo xtask test`: cargo tests, then pytest against the built wheel in a
 //! fresh venv, then the conformance runners of every runtime, then the npm
 //! packages installed by name into a scratch project and tested in Node,
-//! workerd and Chromium.
+//! workerd and Chromium. Installs the system packages it needs first.
 
 use anyhow::{Context, Result};
 use camino::Utf8Path;
@@ -9,20 +9,61 @@ use camino::Utf8Path;
 use crate::components::{FIXTURE, SDK};
 use crate::npm::{install_packages, NODE};
 
+use crate::prereqs::{self, Need};
 use crate::python::{fresh_venv_with_wheel, Venv};
-use crate::workspace::{exec, step, Workspace, CARGO, CORE_PACKAGE};
-
-const STEPS: usize = 11;
+use crate::workspace::{exec, Steps, Workspace, CARGO, CORE_PACKAGE};
 
 pub fn run(ws: &Workspace) -> Result<()> {
-    step(
-        1,
-        STEPS,
-        "cargo xtask verify: generated/, API surfaces, parity",
-    );
+    let steps = Steps::new([
+        (
+            "verify",
+            "cargo xtask verify: generated/, API surfaces, parity",
+        ),
+        (
+            "cargo",
+            "cargo tests (the conformance runner runs with Python's, below)",
+        ),
+        (
+            "wheel",
+            "building the Python wheel and installing it into a fresh venv",
+        ),
+        (
+            "pytest",
+            "pytest against the installed wheel (tests/python)",
+        ),
+        ("conformance", "conformance vectors: Rust, Python"),
+        (
+            "npm",
+            "building the npm packages and installing them into target/npm-test",
+        ),
+        (
+            "node",
+            "Node: joyous-departures from the installed tarball (node --test)",
+        ),
+        (
+            "fixture",
+            "Node: fixture-types, every type row (node --test)",
+        ),
+        (
+            "workerd",
+            "workerd (Miniflare): a Worker importing the package by name; static checks",
+        ),
+        (
+            "chromium",
+            "Chromium (headless): the browser entry with await init(); TypeScript typings",
+        ),
+        (
+            "negative",
+            "verify's negative tests, in a clean clone of the repository",
+        ),
+    ]);
+    // Before anything compiles: a missing Chromium must not cost a build first.
+    prereqs::ensure(&[Need::PythonVenv, Need::Node, Need::Chromium])?;
+
+    steps.start("verify");
     crate::verify::run(ws).context("verify")?;
 
-    step(2, STEPS, "cargo tests (conformance runs in step 5)");
+    steps.start("cargo");
     exec(CARGO.command()?.current_dir(&ws.root).args([
         "test",
         "--workspace",
@@ -32,22 +73,14 @@ pub fn run(ws: &Workspace) -> Result<()> {
     ]))
     .context("cargo tests")?;
 
-    step(
-        3,
-        STEPS,
-        "building the Python wheel and installing it into a fresh venv",
-    );
+    steps.start("wheel");
     let wheel = crate::dist::build_wheel(ws)?;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
 
-    step(
-        4,
-        STEPS,
-        "pytest against the installed wheel (tests/python)",
-    );
+    steps.start("pytest");
     pytest(ws, &venv, "tests/python").context("Python API tests")?;
 
-    step(5, STEPS, "conformance vectors: Rust, Python");
+    steps.start("conformance");
     exec(CARGO.command()?.current_dir(&ws.root).args([
         "test",
         "--package",
@@ -60,24 +93,12 @@ pub fn run(ws: &Workspace) -> Result<()> {
     .context("Rust conformance runner")?;
     pytest(ws, &venv, "tests/conformance/python").context("Python conformance runner")?;
 
-    step(
-        6,
-        STEPS,
-        "building the npm packages and installing them into target/npm-test",
-    );
+    steps.start("npm");
     let project = install_packages(ws, &[&SDK, &FIXTURE])?;
     let conformance = ws.path("tests/conformance");
-    step(
-        7,
-        STEPS,
-        "Node: joyous-departures from the installed tarball (node --test)",
-    );
+    steps.start("node");
     node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
-    step(
-        8,
-        STEPS,
-        "Node: fixture-types, every type row (node --test)",
-    );
+    steps.start("fixture");
     let fixture_dir = project.join("fixture");
     crate::npm::copy_dir(&ws.path("tests/js/fixture"), &fixture_dir)?;
     exec(NODE.command()?.current_dir(&fixture_dir).args([
@@ -86,24 +107,12 @@ pub fn run(ws: &Workspace) -> Result<()> {
         "fixture.test.mjs",
     ]))
     .context("fixture-types Node tests")?;
-    step(
-        9,
-        STEPS,
-        "workerd (Miniflare): a Worker importing the package by name; static checks",
-    );
+    steps.start("workerd");
     node_runner(ws, "workerd", &project, Some(&conformance)).context("workerd tests")?;
-    step(
-        10,
-        STEPS,
-        "Chromium (headless): the browser entry with await init(); TypeScript typings",
-    );
+    steps.start("chromium");
     node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
-    step(
-        11,
-        STEPS,
-        "verify's negative tests, in a clean clone of the repository",
-    );
+    steps.start("negative");
     crate::verify_negative::run(ws).context("verify negative tests")?;
     println!("all tests passed");
     Ok(())

@@ -9,12 +9,11 @@
 //!    mapped types of docs/typescript-mapping.md and UniFFI's Python.
 
 use anyhow::{bail, Context, Result};
-use camino::{Utf8Path, Utf8PathBuf};
-use std::collections::BTreeSet;
+use camino::Utf8Path;
 use uniffi_bindgen::interface::{AsType, ComponentInterface, Type};
 
 use crate::components::{Component, ALL};
-use crate::workspace::{capture, step, Workspace, PYTHON};
+use crate::workspace::{self as ws_fs, capture, Steps, Workspace, PYTHON};
 
 /// Lines of diff shown per file, and in all, before the rest is cut.
 const DIFF_LINES_PER_FILE: usize = 40;
@@ -22,15 +21,23 @@ const DIFF_LINES_TOTAL: usize = 200;
 
 pub fn run(ws: &Workspace) -> Result<()> {
     let started = std::time::Instant::now();
-    step(
-        1,
-        3,
-        "regenerating into target/verify and comparing with generated/",
-    );
+    let steps = Steps::new([
+        (
+            "fresh",
+            "regenerating into target/verify and comparing with generated/",
+        ),
+        (
+            "surfaces",
+            "API surfaces (Python ast, TypeScript .d.ts) against tests/surface/snapshots",
+        ),
+        (
+            "parity",
+            "parity: every declared item in both surfaces, with the mapped types",
+        ),
+    ]);
+    steps.start("fresh");
     let fresh = ws.target_dir().join("verify");
-    if fresh.exists() {
-        std::fs::remove_dir_all(&fresh)?;
-    }
+    ws_fs::remove_dir_all(&fresh)?;
     let interfaces = crate::generate::generate_into(ws, &fresh)?;
     let mut problems = Vec::new();
     let mut shown = 0;
@@ -58,11 +65,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
         );
     }
 
-    step(
-        2,
-        3,
-        "API surfaces (Python ast, TypeScript .d.ts) against tests/surface/snapshots",
-    );
+    steps.start("surfaces");
     // The TypeScript surface reads the .d.ts with the compiler API from tests/js.
     crate::npm::tools(ws)?;
     let mut surfaces = Vec::new();
@@ -89,11 +92,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
         );
     }
 
-    step(
-        3,
-        3,
-        "parity: every declared item in both surfaces, with the mapped types",
-    );
+    steps.start("parity");
     let mut missing = Vec::new();
     for ((_, python, typescript), ci) in surfaces.iter().zip(&interfaces) {
         missing.extend(parity(ci, python, typescript));
@@ -111,25 +110,6 @@ pub fn run(ws: &Workspace) -> Result<()> {
     Ok(())
 }
 
-fn relative_files(dir: &Utf8Path) -> Result<BTreeSet<Utf8PathBuf>> {
-    let mut out = BTreeSet::new();
-    if !dir.exists() {
-        return Ok(out);
-    }
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for entry in d.read_dir_utf8().with_context(|| format!("reading {d}"))? {
-            let entry = entry?;
-            if entry.file_type()?.is_dir() {
-                stack.push(entry.path().to_owned());
-            } else {
-                out.insert(entry.path().strip_prefix(dir)?.to_owned());
-            }
-        }
-    }
-    Ok(out)
-}
-
 fn compare_trees(
     committed: &Utf8Path,
     fresh: &Utf8Path,
@@ -137,8 +117,8 @@ fn compare_trees(
     problems: &mut Vec<String>,
     shown: &mut usize,
 ) -> Result<()> {
-    let ours = relative_files(committed)?;
-    let theirs = relative_files(fresh)?;
+    let ours = ws_fs::relative_files(committed)?;
+    let theirs = ws_fs::relative_files(fresh)?;
     let show = |path: &Utf8Path| path.strip_prefix(&ws.root).unwrap_or(path).to_string();
     for file in ours.union(&theirs) {
         let (a, b) = (committed.join(file), fresh.join(file));
@@ -148,7 +128,7 @@ fn compare_trees(
                 problems.push(format!("{}: missing (a fresh generation has it)", show(&a)))
             }
             _ => {
-                let (old, new) = (std::fs::read_to_string(&a)?, std::fs::read_to_string(&b)?);
+                let (old, new) = (ws_fs::read_to_string(&a)?, ws_fs::read_to_string(&b)?);
                 if old != new {
                     problems.push(format!("{}: differs", show(&a)));
                     print_diff(&show(&a), &old, &new, shown);

@@ -7,7 +7,7 @@ use anyhow::{bail, ensure, Context, Result};
 use camino::{Utf8Path, Utf8PathBuf};
 use std::process::{Command, Output};
 
-use crate::workspace::{exec, Workspace, CARGO};
+use crate::workspace::{self as ws_fs, exec, Workspace, CARGO};
 
 /// One drift: files edited as (path, text to find, replacement), what the
 /// failing verify must mention, and whether the fix changes the API surface
@@ -72,10 +72,8 @@ const CASES: &[Case] = &[
 
 pub fn run(ws: &Workspace) -> Result<()> {
     let copy = ws.target_dir().join("verify-negative/repo");
-    if copy.exists() {
-        std::fs::remove_dir_all(&copy)?;
-    }
-    std::fs::create_dir_all(copy.parent().expect("parent"))?;
+    ws_fs::remove_dir_all(&copy)?;
+    ws_fs::create_dir_all(&ws.target_dir().join("verify-negative"))?;
     exec(Command::new("git").args([
         "clone",
         "--quiet",
@@ -141,12 +139,12 @@ pub fn run(ws: &Workspace) -> Result<()> {
 }
 
 fn edit(path: &Utf8Path, find: &str, replace: &str) -> Result<()> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let text = ws_fs::read_to_string(path)?;
     ensure!(
         text.contains(find),
         "{path} no longer contains `{find}`: update this test"
     );
-    std::fs::write(path, text.replacen(find, replace, 1))?;
+    ws_fs::write(path, text.replacen(find, replace, 1))?;
     Ok(())
 }
 

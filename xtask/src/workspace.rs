@@ -43,9 +43,108 @@ impl Workspace {
 }
 
 /// `-- <what> [i/n]` on stderr, so long runs say where they are while stdout
-/// keeps only results.
+/// keeps only results. Prefer [`Steps`], which numbers steps itself; this
+/// stays for verbs not yet moved to it.
 pub fn step(index: usize, total: usize, what: &str) {
     eprintln!("-- {what} [{index}/{total}]");
+}
+
+/// A verb's steps, declared once as `(key, description)`: [`Steps::start`]
+/// prints a step's description with its position in the list, so adding,
+/// removing or reordering a step cannot leave a stale `[i/n]`.
+pub struct Steps {
+    list: Vec<(String, String)>,
+}
+
+impl Steps {
+    pub fn new<K: Into<String>, D: Into<String>>(list: impl IntoIterator<Item = (K, D)>) -> Self {
+        let list: Vec<(String, String)> = list
+            .into_iter()
+            .map(|(k, d)| (k.into(), d.into()))
+            .collect();
+        for (i, (key, _)) in list.iter().enumerate() {
+            // Two steps with one key would both print the first one's number.
+            assert!(
+                list[..i].iter().all(|(k, _)| k != key),
+                "xtask bug: step key `{key}` declared twice"
+            );
+        }
+        Self { list }
+    }
+
+    /// `-- <description> [i/n]` on stderr for the step declared as `key`.
+    pub fn start(&self, key: &str) {
+        eprintln!("{}", self.line(key));
+    }
+
+    fn line(&self, key: &str) -> String {
+        let Some(index) = self.list.iter().position(|(k, _)| k == key) else {
+            // A key typed at a call site that the list lacks: a bug in xtask.
+            panic!("xtask bug: step `{key}` is not declared in this verb's Steps");
+        };
+        let (_, description) = &self.list[index];
+        format!("-- {description} [{}/{}]", index + 1, self.list.len())
+    }
+}
+
+// File operations that name their path when they fail, so an error says
+// which file rather than only "No such file or directory".
+
+pub fn read_to_string(path: &Utf8Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {path}"))
+}
+
+pub fn write(path: &Utf8Path, contents: impl AsRef<[u8]>) -> Result<()> {
+    std::fs::write(path, contents).with_context(|| format!("writing {path}"))
+}
+
+pub fn create_dir_all(path: &Utf8Path) -> Result<()> {
+    std::fs::create_dir_all(path).with_context(|| format!("creating the directory {path}"))
+}
+
+/// Removes `path` and everything under it; nothing to do if it is absent.
+pub fn remove_dir_all(path: &Utf8Path) -> Result<()> {
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("removing {path}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+// Not called yet in the files of this helper; npm.rs and dist.rs are to adopt it.
+#[allow(dead_code)]
+pub fn copy(from: &Utf8Path, to: &Utf8Path) -> Result<()> {
+    std::fs::copy(from, to)
+        .map(drop)
+        .with_context(|| format!("copying {from} to {to}"))
+}
+
+pub fn rename(from: &Utf8Path, to: &Utf8Path) -> Result<()> {
+    std::fs::rename(from, to).with_context(|| format!("moving {from} to {to}"))
+}
+
+/// Every file under `dir`, relative to it (none if `dir` does not exist).
+pub fn relative_files(dir: &Utf8Path) -> Result<std::collections::BTreeSet<Utf8PathBuf>> {
+    let mut out = std::collections::BTreeSet::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in d.read_dir_utf8().with_context(|| format!("reading {d}"))? {
+            let entry = entry.with_context(|| format!("reading {d}"))?;
+            let kind = entry
+                .file_type()
+                .with_context(|| format!("reading {}", entry.path()))?;
+            if kind.is_dir() {
+                stack.push(entry.path().to_owned());
+            } else {
+                out.insert(entry.path().strip_prefix(dir)?.to_owned());
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A system tool we do not install ourselves, with one line on how to get it.
@@ -64,6 +163,11 @@ pub const CARGO: Tool = Tool {
 };
 
 impl Tool {
+    /// Whether the program is on PATH.
+    pub fn found(&self) -> bool {
+        which(self.program).is_some()
+    }
+
     pub fn command(&self) -> Result<Command> {
         which(self.program)
             .with_context(|| format!("`{}` not found: {}", self.program, self.install_hint))?;
@@ -110,4 +214,45 @@ fn describe(cmd: &Command) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_numbered_by_their_place_in_the_list() {
+        let steps = Steps::new([("a", "first"), ("b", "second"), ("c", "third")]);
+        assert_eq!(steps.line("a"), "-- first [1/3]");
+        assert_eq!(steps.line("c"), "-- third [3/3]");
+        assert_eq!(steps.line("b"), "-- second [2/3]");
+    }
+
+    #[test]
+    #[should_panic(expected = "step `d` is not declared")]
+    fn an_undeclared_step_is_a_bug() {
+        Steps::new([("a", "first")]).line("d");
+    }
+
+    #[test]
+    #[should_panic(expected = "declared twice")]
+    fn a_duplicate_key_is_a_bug() {
+        Steps::new([("a", "first"), ("a", "again")]);
+    }
+
+    #[test]
+    fn file_errors_name_the_path() {
+        let missing = Utf8Path::new("/nonexistent/joyous-xtask-test/file.txt");
+        let error = format!("{:#}", read_to_string(missing).unwrap_err());
+        assert!(
+            error.contains("reading /nonexistent/joyous-xtask-test/file.txt"),
+            "{error}"
+        );
+        let error = format!("{:#}", write(missing, "x").unwrap_err());
+        assert!(
+            error.contains("writing /nonexistent/joyous-xtask-test/file.txt"),
+            "{error}"
+        );
+        assert!(remove_dir_all(Utf8Path::new("/nonexistent/joyous-xtask-test")).is_ok());
+    }
 }
