@@ -27,7 +27,6 @@ fn step(index: usize) {
 }
 
 // Until `cargo xtask test` calls it (the lead wires it in test.rs).
-#[allow(dead_code)]
 pub fn run(ws: &Workspace) -> Result<()> {
     step(0);
     exec(CARGO.command()?.current_dir(&ws.root).args([

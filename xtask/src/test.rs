@@ -53,6 +53,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "Chromium (headless): the browser entry with await init(); TypeScript typings",
         ),
         (
+            "outside",
+            "an outside UniFFI crate (tests/outside/tricky-names) through `joyous-bindgen build`: Node, workerd",
+        ),
+        (
             "negative",
             "verify's negative tests, in a clean clone of the repository",
         ),
@@ -112,6 +116,8 @@ pub fn run(ws: &Workspace) -> Result<()> {
     steps.start("chromium");
     node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
+    steps.start("outside");
+    crate::outside::run(ws).context("the outside crate")?;
     steps.start("negative");
     crate::verify_negative::run(ws).context("verify negative tests")?;
     println!("all tests passed");
