@@ -26,7 +26,6 @@ fn step(index: usize) {
     crate::workspace::step(index + 1, STEPS.len(), STEPS[index]);
 }
 
-// Until `cargo xtask test` calls it (the lead wires it in test.rs).
 pub fn run(ws: &Workspace) -> Result<()> {
     step(0);
     exec(CARGO.command()?.current_dir(&ws.root).args([
