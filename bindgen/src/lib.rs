@@ -5,10 +5,12 @@
 //! - `model` + `crossing`: each callable and how its values cross into wasm;
 //! - `wasm`: the glue crate (Rust); `typescript`: the facade and its package.
 
+pub mod build;
 pub mod crossing;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod project;
 pub mod types;
 pub mod typescript;
 pub mod wasm;
