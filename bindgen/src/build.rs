@@ -158,21 +158,15 @@ fn write_scratch(
     scratch: &Utf8Path,
     generated: &crate::Generated,
 ) -> Result<()> {
-    for dir in ["glue", "ts"] {
-        let dir = scratch.join(dir);
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).with_context(|| format!("removing {dir}"))?;
-        }
-    }
-    crate::write_files(&scratch.join("glue"), &generated.wasm)?;
-    crate::write_files(&scratch.join("ts"), &generated.typescript)?;
+    sync_files(&scratch.join("glue"), &generated.wasm)?;
+    sync_files(&scratch.join("ts"), &generated.typescript)?;
     let manifest = scratch.join("Cargo.toml");
     let text = format!(
         "# Written by joyous-bindgen build: a workspace of its own for the glue of `{}`.\n\
          [workspace]\nresolver = \"2\"\nmembers = [\"glue\"]\n\n{RELEASE_PROFILE}",
         project.package
     );
-    std::fs::write(&manifest, text).with_context(|| format!("writing {manifest}"))?;
+    write_if_changed(&manifest, &text)?;
     // Copied again only when the crate's lock changed, so what cargo added for
     // the glue (wasm-bindgen) stays resolved between runs.
     let source = project.workspace_root.join("Cargo.lock");
@@ -185,6 +179,44 @@ fn write_scratch(
         }
     }
     Ok(())
+}
+
+/// Makes `dir` hold exactly `files`, rewriting only the files that changed so
+/// cargo does not rebuild an unchanged glue (its mtimes stay).
+fn sync_files(dir: &Utf8Path, files: &[crate::File]) -> Result<()> {
+    let wanted: std::collections::BTreeSet<Utf8PathBuf> =
+        files.iter().map(|f| dir.join(&f.path)).collect();
+    remove_unwanted(dir, &wanted)?;
+    for file in files {
+        write_if_changed(&dir.join(&file.path), &file.contents)?;
+    }
+    Ok(())
+}
+
+fn remove_unwanted(dir: &Utf8Path, wanted: &std::collections::BTreeSet<Utf8PathBuf>) -> Result<()> {
+    let Ok(entries) = dir.read_dir_utf8() else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry.with_context(|| format!("reading {dir}"))?;
+        let path = entry.path();
+        if path.is_dir() {
+            remove_unwanted(path, wanted)?;
+        } else if !wanted.contains(path) {
+            std::fs::remove_file(path).with_context(|| format!("removing {path}"))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_if_changed(path: &Utf8Path, contents: &str) -> Result<()> {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(contents) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("creating {parent}"))?;
+    }
+    std::fs::write(path, contents).with_context(|| format!("writing {path}"))
 }
 
 /// The glue's release `.wasm`, built in the crate's target dir so its
@@ -244,6 +276,38 @@ fn artifact(cmd: &mut Command, manifest: &Utf8Path, suffix: &str) -> Result<Utf8
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syncing_rewrites_only_changes_and_drops_stale_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = Utf8Path::from_path(dir.path()).unwrap();
+        let files = |a: &str| {
+            vec![
+                crate::File::new("src/a.rs", a.into()),
+                crate::File::new("b", "b".into()),
+            ]
+        };
+        sync_files(dir, &files("one")).unwrap();
+        std::fs::write(dir.join("src/stale.rs"), "old").unwrap();
+        let before = std::fs::metadata(dir.join("b"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        sync_files(dir, &files("two")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.join("src/a.rs")).unwrap(),
+            "two"
+        );
+        assert_eq!(
+            std::fs::metadata(dir.join("b"))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            before
+        );
+        assert!(!dir.join("src/stale.rs").exists());
+    }
 
     #[test]
     fn the_scratch_profile_is_the_repository_s() {
