@@ -5,13 +5,17 @@
 //! - `check`: every unsupported item of an interface, reported at once;
 //! - `model` + `crossing`: each callable and how its values cross into wasm,
 //!   as data (`types` has the facts about UniFFI types both need);
-//! - `wasm`: the glue crate (Rust); `typescript`: the facade and its package.
+//! - `wasm`: the glue crate (Rust); `typescript`: the facade and its package;
+//! - `project` + `build`: a crate's manifest, and the one-command pipeline from
+//!   a UniFFI crate to an npm tarball (what the CLI's `build` and xtask run).
 
+pub mod build;
 pub mod check;
 pub mod crossing;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod project;
 pub mod types;
 pub mod typescript;
 pub mod wasm;

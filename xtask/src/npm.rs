@@ -1,14 +1,13 @@
-//! The npm side: the pinned JavaScript tools (tests/js), and building a
-//! component's npm package: wasm32 release build -> wasm-bindgen (as a
-//! library, the crate's exact version) -> wasm-opt (npm binaryen) -> tsc ->
-//! npm pack.
+//! The npm side: the pinned JavaScript tools (tests/js), and a component's
+//! npm package: the wasm32 release build of its committed glue, then
+//! joyous-bindgen's packaging (wasm-bindgen, wasm-opt, tsc, npm pack).
 
 use anyhow::{Context, Result};
 use camino::{Utf8Path, Utf8PathBuf};
 use std::process::Command;
 
 use crate::components::Component;
-use crate::workspace::{capture, exec, Tool, Workspace, CARGO};
+use crate::workspace::{exec, Tool, Workspace, CARGO};
 
 pub const NODE: Tool = Tool {
     program: "node",
@@ -17,10 +16,6 @@ pub const NODE: Tool = Tool {
 pub const NPM: Tool = Tool {
     program: "npm",
     install_hint: "install npm (Debian: `apt-get install npm`)",
-};
-const RUSTUP: Tool = Tool {
-    program: "rustup",
-    install_hint: "install rustup (the wasm32 target is added through it)",
 };
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -48,19 +43,9 @@ pub fn tool_bin(tools: &Utf8Path, name: &str) -> Command {
     Command::new(tools.join("node_modules/.bin").join(name))
 }
 
-/// `rustup target add wasm32-unknown-unknown` unless it is there.
-pub fn ensure_wasm_target() -> Result<()> {
-    let installed = capture(RUSTUP.command()?.args(["target", "list", "--installed"]))?;
-    if !installed.lines().any(|l| l.trim() == WASM_TARGET) {
-        eprintln!("   adding the {WASM_TARGET} target with rustup");
-        exec(RUSTUP.command()?.args(["target", "add", WASM_TARGET]))?;
-    }
-    Ok(())
-}
-
 /// The optimized .wasm of a glue crate (release build for wasm32).
 pub fn build_wasm(ws: &Workspace, package: &str) -> Result<Utf8PathBuf> {
-    ensure_wasm_target()?;
+    joyous_bindgen::build::tools::ensure_wasm_target(&ws.root)?;
     exec(CARGO.command()?.current_dir(&ws.root).args([
         "build",
         "--quiet",
@@ -80,123 +65,36 @@ pub fn build_wasm(ws: &Workspace, package: &str) -> Result<Utf8PathBuf> {
     Ok(wasm)
 }
 
-/// wasm-bindgen's bundler-target glue for `wasm` into `out_dir`: `<stem>_bg.js`
-/// (glue functions only; our entries instantiate), `<stem>_bg.wasm` and the
-/// typings, renamed to `<stem>_bg.d.ts` so TypeScript sees the file we import.
-pub fn wasm_bindgen(wasm: &Utf8Path, stem: &str, out_dir: &Utf8Path) -> Result<()> {
-    std::fs::create_dir_all(out_dir)?;
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(wasm)
-        .bundler(true)?
-        .typescript(true)
-        .out_name(stem)
-        .remove_producers_section(true)
-        .generate(out_dir)
-        .with_context(|| format!("wasm-bindgen on {wasm}"))?;
-    // The bundler target's `<stem>.js` imports the .wasm as an ES module
-    // (ESM integration), which Workers and Node reject; our entries replace it.
-    std::fs::remove_file(out_dir.join(format!("{stem}.js")))?;
-    let typings = std::fs::read_to_string(out_dir.join(format!("{stem}.d.ts")))?;
-    std::fs::remove_file(out_dir.join(format!("{stem}.d.ts")))?;
-    std::fs::write(
-        out_dir.join(format!("{stem}_bg.d.ts")),
-        typings + "export function __wbg_set_wasm(exports: WebAssembly.Exports): void;\n",
-    )?;
-    Ok(())
-}
+// The packaging steps live once, in joyous-bindgen; bench uses them too.
+pub use joyous_bindgen::build::package::copy_dir;
+pub use joyous_bindgen::build::{wasm_bindgen, WASM_FEATURES};
 
-/// The wasm features rustc's wasm32 output uses, for binaryen's tools.
-pub const WASM_FEATURES: [&str; 6] = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-reference-types",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-multivalue",
-];
-
-/// `wasm-opt -Oz` from the npm binaryen package (Debian's is too old for
-/// wasm-bindgen's output).
+/// `wasm-opt -Oz` in place, with the binaryen of `tools` (tests/js).
 pub fn wasm_opt(tools: &Utf8Path, wasm: &Utf8Path) -> Result<()> {
-    exec(
-        tool_bin(tools, "wasm-opt")
-            .args([wasm.as_str(), "-Oz"])
-            .args(WASM_FEATURES)
-            .args(["-o", wasm.as_str()]),
-    )
-    .with_context(|| format!("wasm-opt on {wasm}"))
+    joyous_bindgen::build::wasm_opt(&mut tool_bin(tools, "wasm-opt"), wasm)
 }
 
-/// Builds the npm package of `component` and packs it into target/dist;
-/// returns the tarball.
+/// Builds the npm package of `component` from the committed glue and
+/// TypeScript (joyous-bindgen's own packaging) into `<repo>/target/dist`,
+/// beside the wheel whatever `CARGO_TARGET_DIR` says; returns the tarball.
 pub fn build_package(ws: &Workspace, component: &Component) -> Result<Utf8PathBuf> {
-    let tools = tools(ws)?;
     let glue = component.glue_package();
-    let stem = glue.replace('-', "_");
     eprintln!(
         "   {}: building {glue} for {WASM_TARGET} (release)",
         component.npm_name
     );
     let wasm = build_wasm(ws, &glue)?;
-
-    eprintln!(
-        "   {}: wasm-bindgen, wasm-opt -Oz, tsc, npm pack",
-        component.npm_name
-    );
-    let staging = ws.target_dir().join("npm").join(component.npm_name);
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)?;
-    }
-    copy_dir(&component.typescript_dir(&ws.root), &staging)?;
-    let wasm_dir = staging.join("src/wasm");
-    wasm_bindgen(&wasm, &stem, &wasm_dir)?;
-    wasm_opt(&tools, &wasm_dir.join(format!("{stem}_bg.wasm")))?;
-    exec(
-        tool_bin(&tools, "tsc")
-            .current_dir(&staging)
-            .args(["-p", "tsconfig.json"]),
+    joyous_bindgen::build::package(
+        &joyous_bindgen::build::Package {
+            npm_name: component.npm_name,
+            wasm: &wasm,
+            typescript: &component.typescript_dir(&ws.root),
+            work_dir: &ws.target_dir().join("joyous-bindgen"),
+            out_dir: &ws.path("target/dist"),
+        },
+        &mut joyous_bindgen::build::Progress::nested(),
     )
-    .with_context(|| format!("tsc on {staging}"))?;
-    // tsc compiles only the .ts; the glue .js and the .wasm ship beside it.
-    copy_dir(&wasm_dir, &staging.join("dist/wasm"))?;
-    let readme = component.typescript_dir(&ws.root).join("README.md");
-    if !readme.exists() {
-        std::fs::write(
-            staging.join("README.md"),
-            format!("# {}\n\nGenerated by joyous-bindgen.\n", component.npm_name),
-        )?;
-    }
-    let dist = ws.target_dir().join("dist");
-    std::fs::create_dir_all(&dist)?;
-    let out = capture(NPM.command()?.current_dir(&staging).args([
-        "pack",
-        "--silent",
-        "--pack-destination",
-        dist.as_str(),
-    ]))?;
-    let tarball = dist.join(
-        out.trim()
-            .lines()
-            .last()
-            .context("npm pack printed no file name")?,
-    );
-    anyhow::ensure!(tarball.is_file(), "npm pack wrote no {tarball}");
-    Ok(tarball)
-}
-
-pub fn copy_dir(from: &Utf8Path, to: &Utf8Path) -> Result<()> {
-    std::fs::create_dir_all(to).with_context(|| format!("creating {to}"))?;
-    for entry in std::fs::read_dir(from).with_context(|| format!("reading {from}"))? {
-        let entry = entry?;
-        let path = Utf8PathBuf::try_from(entry.path())?;
-        let target = to.join(path.file_name().expect("entry name"));
-        if entry.file_type()?.is_dir() {
-            copy_dir(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target).with_context(|| format!("copying {path}"))?;
-        }
-    }
-    Ok(())
+    .with_context(|| format!("packaging {}", component.npm_name))
 }
 
 /// target/npm-test: a scratch project with the packages' tarballs installed
