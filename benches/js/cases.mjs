@@ -27,7 +27,7 @@ export function cases(sdk, base, glue) {
   // collected and its FinalizationRegistry would free the handle under us.
   keepAlive.push(gg);
   const bg = new base.Generator("en-GB", undefined, undefined, undefined, undefined, true, "Europe/London", GENERATOR_SEED, undefined);
-  const handle = gg._handle();
+  const handle = gg.$handle();
   return {
     "generateGoodbye/all_variables": {
       facade: () => sdk.generateGoodbye({ templateArgs: { name: NAME, location: LOCATION, date: DATE, time: TIME } }),
@@ -42,7 +42,7 @@ export function cases(sdk, base, glue) {
     "Generator.generate": {
       facade: () => g.generate().text,
       // The record's bytes, not decoded.
-      glue: () => glue.method_generator_generate(handle),
+      glue: () => glue.method_9Generator_generate(handle),
       baseline: () => bg.generate(),
     },
     version: {
