@@ -276,7 +276,8 @@ mod tests {
 
     #[test]
     fn every_unsupported_item_is_reported_at_once_with_its_path() {
-        let udl = Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unsupported/src/unsupported.udl");
+        let udl =
+            Utf8Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unsupported/src/unsupported.udl");
         let ci = crate::load_component_interfaces(&udl).unwrap().remove(0);
         let report = super::check(&ci).unwrap_err().to_string();
         let lines: Vec<&str> = report.lines().skip(1).map(str::trim).collect();
@@ -292,6 +293,11 @@ mod tests {
             ],
             "{report}"
         );
-        assert!(report.starts_with("`unsupported` has 6 items joyous-bindgen cannot generate (nothing was written):"), "{report}");
+        assert!(
+            report.starts_with(
+                "`unsupported` has 6 items joyous-bindgen cannot generate (nothing was written):"
+            ),
+            "{report}"
+        );
     }
 }

@@ -13,7 +13,7 @@
 
 use uniffi_bindgen::interface::{AsType, ComponentInterface, DefaultValue, Record, Type};
 
-use crate::types::{is_flat_plain_enum, unboxed};
+use crate::types::{is_flat_plain_enum, is_number, unboxed};
 
 /// A value that crosses as one native wasm-bindgen parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,17 +46,7 @@ pub fn scalar(ci: &ComponentInterface, ty: &Type) -> Option<Scalar> {
         })
     };
     match unboxed(ty) {
-        t @ (Type::UInt8
-        | Type::Int8
-        | Type::UInt16
-        | Type::Int16
-        | Type::UInt32
-        | Type::Int32
-        | Type::UInt64
-        | Type::Int64
-        | Type::Float32
-        | Type::Float64
-        | Type::Boolean) => plain(Native::Number(t.clone())),
+        t if is_number(t) => plain(Native::Number(t.clone())),
         Type::String => plain(Native::String),
         Type::Bytes => plain(Native::Bytes),
         Type::Timestamp => plain(Native::Timestamp),
@@ -288,17 +278,7 @@ pub fn lifting(ty: Option<&Type>) -> Lifting {
             Lifting::OptionalString
         }
         Type::Object { name, .. } => Lifting::Object(name.clone()),
-        t @ (Type::UInt8
-        | Type::Int8
-        | Type::UInt16
-        | Type::Int16
-        | Type::UInt32
-        | Type::Int32
-        | Type::UInt64
-        | Type::Int64
-        | Type::Float32
-        | Type::Float64
-        | Type::Boolean) => Lifting::Direct(t.clone()),
+        t if is_number(t) => Lifting::Direct(t.clone()),
         t => Lifting::Buffer(t.clone()),
     }
 }

@@ -59,6 +59,15 @@ pub fn primitive_name(ty: &Type) -> &'static str {
 
 /// Whether the runtime has ready-made codecs for `ty`.
 pub fn is_primitive(ty: &Type) -> bool {
+    is_number(ty)
+        || matches!(
+            unboxed(ty),
+            Type::String | Type::Bytes | Type::Timestamp | Type::Duration
+        )
+}
+
+/// Integers, floats and booleans: what crosses as a plain number.
+pub fn is_number(ty: &Type) -> bool {
     matches!(
         unboxed(ty),
         Type::UInt8
@@ -72,10 +81,6 @@ pub fn is_primitive(ty: &Type) -> bool {
             | Type::Float32
             | Type::Float64
             | Type::Boolean
-            | Type::String
-            | Type::Bytes
-            | Type::Timestamp
-            | Type::Duration
     )
 }
 

@@ -26,4 +26,3 @@ pub fn record_param(index: usize, k: usize, path: &[String]) -> String {
     let path: Vec<String> = path.iter().map(|p| p.to_snake_case()).collect();
     format!("jb_a{index}_{k}_{}", path.join("_"))
 }
-
