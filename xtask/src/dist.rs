@@ -6,19 +6,26 @@ use camino::{Utf8Path, Utf8PathBuf};
 use crate::components::ALL;
 use crate::npm::build_package;
 use crate::python::tools_venv;
-use crate::workspace::{exec, step, Workspace};
+use crate::workspace::{exec, Steps, Workspace};
 
 pub fn run(ws: &Workspace) -> Result<()> {
-    let total = 1 + ALL.len();
-    step(1, total, "building the Python wheel with maturin (release)");
+    let steps = Steps::new(
+        std::iter::once((
+            "wheel".to_string(),
+            "building the Python wheel with maturin (release)".to_string(),
+        ))
+        .chain(ALL.iter().map(|c| {
+            (
+                c.npm_name.to_string(),
+                format!("building the npm package {}", c.npm_name),
+            )
+        })),
+    );
+    steps.start("wheel");
     let wheel = build_wheel(ws)?;
     println!("{wheel} ({})", kb(&wheel)?);
-    for (i, component) in ALL.iter().enumerate() {
-        step(
-            2 + i,
-            total,
-            &format!("building the npm package {}", component.npm_name),
-        );
+    for component in ALL {
+        steps.start(component.npm_name);
         let tarball = build_package(ws, component)?;
         println!("{tarball} ({})", kb(&tarball)?);
     }
@@ -28,7 +35,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
 fn kb(path: &camino::Utf8Path) -> Result<String> {
     Ok(format!(
         "{:.0} KB",
-        std::fs::metadata(path)?.len() as f64 / 1024.0
+        std::fs::metadata(path)
+            .with_context(|| format!("reading {path}"))?
+            .len() as f64
+            / 1024.0
     ))
 }
 
