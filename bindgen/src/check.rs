@@ -207,7 +207,7 @@ pub fn check(ci: &ComponentInterface) -> Result<(), Unsupported> {
         let at = format!("object `{}`", o.name());
         if o.has_callback_interface() {
             c.report(
-                &[at.clone()],
+                std::slice::from_ref(&at),
                 "can be implemented in the foreign language: foreign-implemented traits are not supported yet",
             );
             continue;
@@ -245,7 +245,7 @@ pub fn check(ci: &ComponentInterface) -> Result<(), Unsupported> {
         let at = format!("enum `{}`", e.name());
         if !e.methods().is_empty() || !e.constructors().is_empty() {
             c.report(
-                &[at.clone()],
+                std::slice::from_ref(&at),
                 "methods and constructors on enums are not supported yet",
             );
         }

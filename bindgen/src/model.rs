@@ -53,17 +53,19 @@ impl Callable {
     }
 }
 
-fn callable(
-    ci: &ComponentInterface,
-    kind: Kind,
-    name: &str,
-    arguments: Vec<&Argument>,
+/// What UniFFI declares of one callable.
+struct Signature<'a> {
+    name: &'a str,
+    arguments: Vec<&'a Argument>,
     ret_type: Option<Type>,
-    throws: Option<&Type>,
-    ffi: &FfiFunction,
-    docs: Option<&str>,
-) -> Callable {
-    let args = arguments
+    throws: Option<&'a Type>,
+    ffi: &'a FfiFunction,
+    docs: Option<&'a str>,
+}
+
+fn callable(ci: &ComponentInterface, kind: Kind, s: Signature<'_>) -> Callable {
+    let args = s
+        .arguments
         .into_iter()
         .map(|a| {
             let ty = a.as_type();
@@ -77,13 +79,13 @@ fn callable(
         .collect();
     Callable {
         kind,
-        name: name.to_string(),
-        ffi_name: ffi.name().to_string(),
-        docs: docs.map(str::to_string),
+        name: s.name.to_string(),
+        ffi_name: s.ffi.name().to_string(),
+        docs: s.docs.map(str::to_string),
         args,
-        lifting: crossing::lifting(ret_type.as_ref()),
-        ret_type,
-        throws: throws.cloned(),
+        lifting: crossing::lifting(s.ret_type.as_ref()),
+        ret_type: s.ret_type,
+        throws: s.throws.cloned(),
     }
 }
 
@@ -95,12 +97,14 @@ pub fn callables(ci: &ComponentInterface) -> Vec<Callable> {
         out.push(callable(
             ci,
             Kind::Function,
-            f.name(),
-            f.arguments(),
-            f.return_type().cloned(),
-            f.throws_type(),
-            f.ffi_func(),
-            f.docstring(),
+            Signature {
+                name: f.name(),
+                arguments: f.arguments(),
+                ret_type: f.return_type().cloned(),
+                throws: f.throws_type(),
+                ffi: f.ffi_func(),
+                docs: f.docstring(),
+            },
         ));
     }
     for object in ci.object_definitions() {
@@ -113,12 +117,14 @@ pub fn callables(ci: &ComponentInterface) -> Vec<Callable> {
             out.push(callable(
                 ci,
                 kind,
-                c.name(),
-                c.arguments(),
-                Some(ret),
-                c.throws_type(),
-                c.ffi_func(),
-                c.docstring(),
+                Signature {
+                    name: c.name(),
+                    arguments: c.arguments(),
+                    ret_type: Some(ret),
+                    throws: c.throws_type(),
+                    ffi: c.ffi_func(),
+                    docs: c.docstring(),
+                },
             ));
         }
         for m in object.methods() {
@@ -128,12 +134,14 @@ pub fn callables(ci: &ComponentInterface) -> Vec<Callable> {
             out.push(callable(
                 ci,
                 kind,
-                m.name(),
-                m.arguments(),
-                m.return_type().cloned(),
-                m.throws_type(),
-                m.ffi_func(),
-                m.docstring(),
+                Signature {
+                    name: m.name(),
+                    arguments: m.arguments(),
+                    ret_type: m.return_type().cloned(),
+                    throws: m.throws_type(),
+                    ffi: m.ffi_func(),
+                    docs: m.docstring(),
+                },
             ));
         }
     }
