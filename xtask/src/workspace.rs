@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context, Result};
 use camino::{Utf8Path, Utf8PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 pub struct Workspace {
     pub root: Utf8PathBuf,
@@ -183,6 +183,11 @@ fn which(program: &str) -> Option<Utf8PathBuf> {
         .and_then(|p| Utf8PathBuf::from_path_buf(p).ok())
 }
 
+/// Run and return stdout (stderr passes through); fail naming the command:
+/// the pipeline's own runner, so both name commands and missing tools alike.
+pub use joyous_bindgen::build::tools::capture;
+use joyous_bindgen::build::tools::describe;
+
 /// Run to completion with output shown; fail naming the command.
 pub fn exec(cmd: &mut Command) -> Result<()> {
     let shown = describe(cmd);
@@ -193,27 +198,6 @@ pub fn exec(cmd: &mut Command) -> Result<()> {
         bail!("`{shown}` failed ({status})");
     }
     Ok(())
-}
-
-/// Run and return stdout (stderr passes through); fail naming the command.
-pub fn capture(cmd: &mut Command) -> Result<String> {
-    let shown = describe(cmd);
-    let out = cmd
-        .stderr(Stdio::inherit())
-        .output()
-        .with_context(|| format!("could not start `{shown}`"))?;
-    if !out.status.success() {
-        bail!("`{shown}` failed ({})", out.status);
-    }
-    String::from_utf8(out.stdout).with_context(|| format!("`{shown}` printed non-UTF-8 output"))
-}
-
-fn describe(cmd: &Command) -> String {
-    std::iter::once(cmd.get_program())
-        .chain(cmd.get_args())
-        .map(|s| s.to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

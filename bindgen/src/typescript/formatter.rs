@@ -98,6 +98,11 @@ impl Formatter {
         format!("$lower${record}")
     }
 
+    /// The glue parameters of an absent optional record argument.
+    pub fn absent(&self, record: &str) -> String {
+        format!("$absent${record}")
+    }
+
     /// A flat enum's variant names, and its name -> index table.
     pub fn enum_variants(&self, name: &str) -> String {
         format!("$variants${name}")

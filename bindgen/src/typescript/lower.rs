@@ -56,16 +56,11 @@ pub fn helper(ci: &ComponentInterface, f: &Formatter, record: &FlatRecord) -> St
     };
     body.lines.push(format!("{RT}.checkObject($v, $name);"));
     body.fields(record, "$v", "", None);
-    let tuple: Vec<String> = record
-        .params()
-        .iter()
-        .map(|p| param_type(f, &p.kind))
-        .collect();
     let mut out = format!(
-        "function {}($v: {}, $name: string): [{}] {{\n",
+        "function {}($v: {}, $name: string): {} {{\n",
         f.lower(&record.name),
         record.name,
-        tuple.join(", ")
+        tuple_type(f, record)
     );
     for line in &body.lines {
         out += &format!("  {line}\n");
@@ -75,6 +70,16 @@ pub fn helper(ci: &ComponentInterface, f: &Formatter, record: &FlatRecord) -> St
         out += &format!("    {value},\n");
     }
     out + "  ];\n}\n"
+}
+
+/// The TypeScript tuple of a record's glue parameters.
+fn tuple_type(f: &Formatter, record: &FlatRecord) -> String {
+    let types: Vec<String> = record
+        .params()
+        .iter()
+        .map(|p| param_type(f, &p.kind))
+        .collect();
+    format!("[{}]", types.join(", "))
 }
 
 /// What the glue receives when an optional record argument is absent.
@@ -89,15 +94,10 @@ pub fn absent_tuple(f: &Formatter, record: &FlatRecord) -> String {
             ParamKind::Scalar(s) => native(f, &s.native).zero.to_string(),
         })
         .collect();
-    let types: Vec<String> = record
-        .params()
-        .iter()
-        .map(|p| param_type(f, &p.kind))
-        .collect();
     format!(
-        "const $absent${}: [{}] = [{}];\n",
-        record.name,
-        types.join(", "),
+        "const {}: {} = [{}];\n",
+        f.absent(&record.name),
+        tuple_type(f, record),
         zeros.join(", ")
     )
 }
@@ -209,8 +209,8 @@ pub fn call_args(f: &Formatter, args: &[Arg]) -> (Vec<String>, Vec<String>) {
                 let lower = format!("{}({ts}, {name})", f.lower(&record.name));
                 if *optional {
                     prelude.push(format!(
-                        "const {local} = {ts} == null ? $absent${} : {lower};",
-                        record.name
+                        "const {local} = {ts} == null ? {} : {lower};",
+                        f.absent(&record.name)
                     ));
                     values.push(format!("{ts} != null"));
                 } else {
