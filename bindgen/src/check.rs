@@ -65,15 +65,12 @@ impl Checker<'_> {
     fn ty(&mut self, path: &[String], ty: &Type) {
         for t in ty.iter_types() {
             match unboxed(t) {
-                Type::CallbackInterface { name, .. } => self.report(
-                    path,
-                    format!("callback interface `{name}`: callback interfaces are not supported yet"),
-                ),
+                Type::CallbackInterface { name, .. }
+                    if self.ci.get_callback_interface_definition(name).is_none() =>
+                {
+                    self.report(path, format!("callback interface `{name}` is defined in another crate: external types are not supported yet"))
+                }
                 Type::Object { name, .. } => match self.ci.get_object_definition(name) {
-                    Some(o) if o.has_callback_interface() => self.report(
-                        path,
-                        format!("trait `{name}` can be implemented in the foreign language: foreign-implemented traits are not supported yet"),
-                    ),
                     Some(_) => {}
                     None => self.report(path, format!("object `{name}` is defined in another crate: external types are not supported yet")),
                 },
@@ -134,14 +131,10 @@ impl Checker<'_> {
     fn callable(
         &mut self,
         path: Vec<String>,
-        is_async: bool,
         args: &[&Argument],
         ret: Option<&Type>,
         throws: Option<&Type>,
     ) {
-        if is_async {
-            self.report(&path, "async functions are not supported yet");
-        }
         self.arguments(&path, args);
         for ty in ret.into_iter().chain(throws) {
             let mut p = path.clone();
@@ -173,7 +166,18 @@ fn reserved_names(c: &mut Checker<'_>) {
             c.report(&[at], format!("`{ts}` is a name the generated package exports itself: rename it (e.g. `#[uniffi::export(name = \"...\")]`)"));
         }
     }
+    let names: Vec<String> = ci
+        .iter_local_types()
+        .filter_map(|t| t.name().map(str::to_string))
+        .collect();
     for o in ci.object_definitions() {
+        let class = crate::names::rust_class(o.name());
+        if o.has_callback_interface() && names.contains(&class) {
+            c.report(
+                &[format!("type `{class}`")],
+                format!("`{class}` is the TypeScript class of Rust implementations of trait `{}`: rename one of them", o.name()),
+            );
+        }
         for m in o.methods() {
             if crate::names::ts_name(m.name()) == "free" {
                 c.report(
@@ -197,7 +201,6 @@ pub fn check(ci: &ComponentInterface) -> Result<(), Unsupported> {
     for f in ci.function_definitions() {
         c.callable(
             vec![format!("function `{}`", f.name())],
-            f.is_async(),
             &f.arguments(),
             f.return_type(),
             f.throws_type(),
@@ -205,17 +208,9 @@ pub fn check(ci: &ComponentInterface) -> Result<(), Unsupported> {
     }
     for o in ci.object_definitions() {
         let at = format!("object `{}`", o.name());
-        if o.has_callback_interface() {
-            c.report(
-                std::slice::from_ref(&at),
-                "can be implemented in the foreign language: foreign-implemented traits are not supported yet",
-            );
-            continue;
-        }
         for ctor in o.constructors() {
             c.callable(
                 vec![at.clone(), format!("constructor `{}`", ctor.name())],
-                ctor.is_async(),
                 &ctor.arguments(),
                 None,
                 ctor.throws_type(),
@@ -224,7 +219,6 @@ pub fn check(ci: &ComponentInterface) -> Result<(), Unsupported> {
         for m in o.methods() {
             c.callable(
                 vec![at.clone(), format!("method `{}`", m.name())],
-                m.is_async(),
                 &m.arguments(),
                 m.return_type(),
                 m.throws_type(),
@@ -255,10 +249,17 @@ pub fn check(ci: &ComponentInterface) -> Result<(), Unsupported> {
     }
     reserved_names(&mut c);
     for cb in ci.callback_interface_definitions() {
-        c.report(
-            &[format!("callback interface `{}`", cb.name())],
-            "callback interfaces are not supported yet",
-        );
+        for m in cb.methods() {
+            c.callable(
+                vec![
+                    format!("callback interface `{}`", cb.name()),
+                    format!("method `{}`", m.name()),
+                ],
+                &m.arguments(),
+                m.return_type(),
+                m.throws_type(),
+            );
+        }
     }
     if c.problems.is_empty() {
         Ok(())
@@ -284,18 +285,15 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "unsupported > function `fetch`: async functions are not supported yet",
-                "unsupported > function `subscribe` > argument `listener`: callback interface `Listener`: callback interfaces are not supported yet",
-                "unsupported > object `Client` > method `load`: async functions are not supported yet",
-                "unsupported > object `Store`: can be implemented in the foreign language: foreign-implemented traits are not supported yet",
                 "unsupported > record `Settings` > field `other`: default `DREI` names no variant of `Level`",
-                "unsupported > callback interface `Listener`: callback interfaces are not supported yet",
+                "unsupported > object `Client` > method `free`: `free` is the method that releases the Rust object in TypeScript: rename it",
+                "unsupported > type `StoreImpl`: `StoreImpl` is the TypeScript class of Rust implementations of trait `Store`: rename one of them",
             ],
             "{report}"
         );
         assert!(
             report.starts_with(
-                "`unsupported` has 6 items joyous-bindgen cannot generate (nothing was written):"
+                "`unsupported` has 3 items joyous-bindgen cannot generate (nothing was written):"
             ),
             "{report}"
         );

@@ -214,6 +214,9 @@ pub enum Lowering {
     String,
     /// An object's handle, cloned for the call.
     Object(String),
+    /// A callback interface or a trait the foreign side may implement: the
+    /// facade hands over a handle (a foreign object's, or a cloned Rust one).
+    Foreign(String),
     /// A record (or optional record) through its lowering helper.
     Record { record: FlatRecord, optional: bool },
     /// Any other scalar: one native parameter the glue writes into a buffer.
@@ -222,11 +225,23 @@ pub enum Lowering {
     Encoded,
 }
 
+/// Whether values of `ty` may be implemented by the foreign side.
+pub fn is_foreign_capable(ci: &ComponentInterface, ty: &Type) -> bool {
+    match unboxed(ty) {
+        Type::CallbackInterface { .. } => true,
+        Type::Object { name, .. } => ci
+            .get_object_definition(name)
+            .is_some_and(|o| o.has_callback_interface()),
+        _ => false,
+    }
+}
+
 /// Plans an argument of type `ty`.
 pub fn lowering(ci: &ComponentInterface, ty: &Type) -> Lowering {
     let ty = unboxed(ty);
     match ty {
         Type::Custom { builtin, .. } => lowering(ci, builtin),
+        t if is_foreign_capable(ci, t) => Lowering::Foreign(t.name().expect("named").to_string()),
         Type::Object { name, .. } => Lowering::Object(name.clone()),
         Type::String => Lowering::String,
         Type::Bytes | Type::Timestamp | Type::Duration => {
@@ -261,17 +276,22 @@ pub enum Lifting {
     OptionalString,
     /// A handle, wrapped in the class.
     Object(String),
+    /// A handle of a trait the foreign side may implement: the foreign
+    /// object itself, or the class of Rust implementations.
+    Foreign(String),
     /// UniFFI's bytes, decoded in TypeScript.
     Buffer(Type),
 }
 
-/// Plans a return value of type `ty`.
-pub fn lifting(ty: Option<&Type>) -> Lifting {
+/// Plans a return value of type `ty` (also a callback's argument, which
+/// crosses from Rust to JavaScript the same way).
+pub fn lifting(ci: &ComponentInterface, ty: Option<&Type>) -> Lifting {
     let Some(ty) = ty.map(unboxed) else {
         return Lifting::Void;
     };
     match ty {
-        Type::Custom { builtin, .. } => lifting(Some(builtin)),
+        Type::Custom { builtin, .. } => lifting(ci, Some(builtin)),
+        t if is_foreign_capable(ci, t) => Lifting::Foreign(t.name().expect("named").to_string()),
         Type::String => Lifting::String,
         Type::Bytes => Lifting::Bytes,
         Type::Optional { inner_type } if matches!(unboxed(inner_type), Type::String) => {
@@ -280,6 +300,38 @@ pub fn lifting(ty: Option<&Type>) -> Lifting {
         Type::Object { name, .. } => Lifting::Object(name.clone()),
         t if is_number(t) => Lifting::Direct(t.clone()),
         t => Lifting::Buffer(t.clone()),
+    }
+}
+
+/// How a foreign method's result gets back to Rust: the facade checks the
+/// value and hands the glue an FFI-shaped value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Returning {
+    Void,
+    /// A number or boolean, as it is.
+    Direct(Type),
+    /// A string, which the glue puts in a `RustBuffer`.
+    String,
+    /// A Rust object's handle, cloned by the glue.
+    Object(String),
+    /// A handle the facade made (a foreign object's, or a cloned Rust one).
+    Foreign(String),
+    /// Encoded into UniFFI's bytes by TypeScript.
+    Encoded(Type),
+}
+
+/// Plans a foreign method's return value of type `ty`.
+pub fn returning(ci: &ComponentInterface, ty: Option<&Type>) -> Returning {
+    let Some(ty) = ty.map(unboxed) else {
+        return Returning::Void;
+    };
+    match ty {
+        Type::Custom { builtin, .. } => returning(ci, Some(builtin)),
+        t if is_foreign_capable(ci, t) => Returning::Foreign(t.name().expect("named").to_string()),
+        Type::Object { name, .. } => Returning::Object(name.clone()),
+        Type::String => Returning::String,
+        t if is_number(t) => Returning::Direct(t.clone()),
+        t => Returning::Encoded(t.clone()),
     }
 }
 
@@ -355,11 +407,12 @@ mod tests {
 
     #[test]
     fn returns_cross_natively_or_as_bytes() {
-        assert_eq!(lifting(Some(&Type::String)), Lifting::String);
-        assert_eq!(lifting(None), Lifting::Void);
+        let ci = sdk();
+        assert_eq!(lifting(&ci, Some(&Type::String)), Lifting::String);
+        assert_eq!(lifting(&ci, None), Lifting::Void);
         let list = Type::Sequence {
             inner_type: Box::new(Type::String),
         };
-        assert_eq!(lifting(Some(&list)), Lifting::Buffer(list));
+        assert_eq!(lifting(&ci, Some(&list)), Lifting::Buffer(list));
     }
 }

@@ -3,10 +3,10 @@
 //! Run `check::check` first: this module assumes a supported interface.
 
 use uniffi_bindgen::interface::{
-    Argument, AsType, ComponentInterface, DefaultValue, FfiFunction, Type,
+    Argument, AsType, ComponentInterface, DefaultValue, FfiFunction, FfiType, Method, Type,
 };
 
-use crate::crossing::{self, FlatRecord, Lifting, Lowering};
+use crate::crossing::{self, FlatRecord, Lifting, Lowering, Returning};
 
 #[derive(Debug, Clone)]
 pub enum Kind {
@@ -42,6 +42,9 @@ pub struct Callable {
     pub ret_type: Option<Type>,
     pub lifting: Lifting,
     pub throws: Option<Type>,
+    /// For an async callable, the FFI type its future completes with (the
+    /// suffix of UniFFI's `rust_future_*` functions): `Some(None)` is `void`.
+    pub future: Option<Option<FfiType>>,
 }
 
 impl Callable {
@@ -61,6 +64,7 @@ struct Signature<'a> {
     throws: Option<&'a Type>,
     ffi: &'a FfiFunction,
     docs: Option<&'a str>,
+    is_async: bool,
 }
 
 fn callable(ci: &ComponentInterface, kind: Kind, s: Signature<'_>) -> Callable {
@@ -83,7 +87,10 @@ fn callable(ci: &ComponentInterface, kind: Kind, s: Signature<'_>) -> Callable {
         ffi_name: s.ffi.name().to_string(),
         docs: s.docs.map(str::to_string),
         args,
-        lifting: crossing::lifting(s.ret_type.as_ref()),
+        lifting: crossing::lifting(ci, s.ret_type.as_ref()),
+        future: s
+            .is_async
+            .then(|| s.ret_type.as_ref().map(FfiType::from)),
         ret_type: s.ret_type,
         throws: s.throws.cloned(),
     }
@@ -104,14 +111,16 @@ pub fn callables(ci: &ComponentInterface) -> Vec<Callable> {
                 throws: f.throws_type(),
                 ffi: f.ffi_func(),
                 docs: f.docstring(),
+                is_async: f.is_async(),
             },
         ));
     }
     for object in ci.object_definitions() {
         for c in object.constructors() {
+            // A JavaScript constructor cannot be async: an async `new` is a static.
             let kind = Kind::Constructor {
                 object: object.name().into(),
-                primary: c.is_primary_constructor(),
+                primary: c.is_primary_constructor() && !c.is_async(),
             };
             let ret = object.as_type();
             out.push(callable(
@@ -124,6 +133,7 @@ pub fn callables(ci: &ComponentInterface) -> Vec<Callable> {
                     throws: c.throws_type(),
                     ffi: c.ffi_func(),
                     docs: c.docstring(),
+                    is_async: c.is_async(),
                 },
             ));
         }
@@ -141,6 +151,7 @@ pub fn callables(ci: &ComponentInterface) -> Vec<Callable> {
                     throws: m.throws_type(),
                     ffi: m.ffi_func(),
                     docs: m.docstring(),
+                    is_async: m.is_async(),
                 },
             ));
         }
@@ -157,6 +168,91 @@ pub fn flat_records(callables: &[Callable]) -> Vec<FlatRecord> {
             if !out.iter().any(|r| r.name == record.name) {
                 out.push(record.clone());
             }
+        }
+    }
+    out
+}
+
+/// A trait whose implementations the foreign side provides: a callback
+/// interface, or a trait exported `with_foreign` (which Rust may implement too).
+#[derive(Debug, Clone)]
+pub struct Trait {
+    pub name: String,
+    pub docs: Option<String>,
+    /// Whether Rust implementations exist too (a class in TypeScript).
+    pub rust_too: bool,
+    /// UniFFI's function that registers the trait's VTable.
+    pub init_fn: String,
+    pub methods: Vec<TraitMethod>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TraitMethod {
+    pub name: String,
+    /// Its position in the VTable, after `uniffi_free` and `uniffi_clone`.
+    pub index: usize,
+    pub docs: Option<String>,
+    pub is_async: bool,
+    /// Arguments cross from Rust to JavaScript as return values do.
+    pub args: Vec<(String, Type, Lifting)>,
+    pub ret_type: Option<Type>,
+    /// The FFI type of the result (`None`: `void`).
+    pub ret_ffi: Option<FfiType>,
+    pub returning: Returning,
+    pub throws: Option<Type>,
+}
+
+fn trait_method(ci: &ComponentInterface, index: usize, m: &Method) -> TraitMethod {
+    TraitMethod {
+        name: m.name().to_string(),
+        index,
+        docs: m.docstring().map(str::to_string),
+        is_async: m.is_async(),
+        args: m
+            .arguments()
+            .into_iter()
+            .map(|a| {
+                let ty = a.as_type();
+                let lifting = crossing::lifting(ci, Some(&ty));
+                (a.name().to_string(), ty, lifting)
+            })
+            .collect(),
+        ret_ffi: m.return_type().map(FfiType::from),
+        returning: crossing::returning(ci, m.return_type()),
+        ret_type: m.return_type().cloned(),
+        throws: m.throws_type().cloned(),
+    }
+}
+
+/// Every trait the foreign side implements: callback interfaces, then traits
+/// exported `with_foreign`, each in declaration order.
+pub fn traits(ci: &ComponentInterface) -> Vec<Trait> {
+    let methods = |ms: Vec<&Method>| -> Vec<TraitMethod> {
+        ms.into_iter()
+            .enumerate()
+            .map(|(i, m)| trait_method(ci, i, m))
+            .collect()
+    };
+    let mut out: Vec<Trait> = ci
+        .callback_interface_definitions()
+        .iter()
+        .map(|cb| Trait {
+            name: cb.name().to_string(),
+            docs: cb.docstring().map(str::to_string),
+            rust_too: false,
+            init_fn: cb.ffi_init_callback().name().to_string(),
+            methods: methods(cb.methods()),
+        })
+        .collect();
+    for o in ci.object_definitions() {
+        if o.has_callback_interface() {
+            out.push(Trait {
+                name: o.name().to_string(),
+                docs: o.docstring().map(str::to_string),
+                rust_too: true,
+                init_fn: o.ffi_init_callback().name().to_string(),
+                methods: methods(o.methods()),
+            });
         }
     }
     out

@@ -90,6 +90,12 @@ pub fn glue_export(kind: &crate::model::Kind, name: &str) -> String {
     }
 }
 
+/// The glue export that completes an async callable's future and returns
+/// its result.
+pub fn glue_complete(kind: &crate::model::Kind, name: &str) -> String {
+    format!("complete_{}", glue_export(kind, name))
+}
+
 /// The glue exports that free and clone an object's handle.
 pub fn glue_free(object: &str) -> String {
     format!("free_{}{object}", object.len())
@@ -97,6 +103,13 @@ pub fn glue_free(object: &str) -> String {
 
 pub fn glue_clone(object: &str) -> String {
     format!("clone_{}{object}", object.len())
+}
+
+/// The TypeScript class of Rust-made objects of a trait the foreign side can
+/// implement: the trait's name is the interface users implement (as
+/// uniffi's Kotlin does).
+pub fn rust_class(trait_name: &str) -> String {
+    format!("{trait_name}Impl")
 }
 
 /// Names the generated package itself exports beside the user's items.

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use uniffi_bindgen::interface::{AsType, ComponentInterface, Type};
 
-use crate::crossing::{FieldShape, FlatRecord, Lifting, Lowering, Native, Scalar};
+use crate::crossing::{FieldShape, FlatRecord, Lifting, Lowering, Native, Returning, Scalar};
 use crate::model::Callable;
 use crate::types::{is_primitive, key, unboxed};
 
@@ -41,7 +41,26 @@ impl Usage {
                             u.absent.insert(record.name.clone());
                         }
                     }
-                    Lowering::Direct(_) | Lowering::String | Lowering::Object(_) => {}
+                    Lowering::Direct(_)
+                    | Lowering::String
+                    | Lowering::Object(_)
+                    | Lowering::Foreign(_) => {}
+                }
+            }
+        }
+        // Foreign methods read their arguments and write their results and errors.
+        for t in crate::model::traits(ci) {
+            for m in &t.methods {
+                for (_, _, lifting) in &m.args {
+                    if let Lifting::Buffer(ty) = lifting {
+                        u.need_read(ci, ty);
+                    }
+                }
+                if let Returning::Encoded(ty) = &m.returning {
+                    u.need_write(ci, ty);
+                }
+                if let Some(e) = &m.throws {
+                    u.need_write(ci, e);
                 }
             }
         }

@@ -117,6 +117,20 @@ impl Formatter {
         format!("{GLUE}.{export}")
     }
 
+    /// A trait value as a handle for Rust, and a handle from Rust as a value.
+    pub fn handle_of(&self, trait_name: &str) -> String {
+        format!("$handleOf${trait_name}")
+    }
+
+    pub fn from_handle(&self, trait_name: &str) -> String {
+        format!("$fromHandle${trait_name}")
+    }
+
+    /// The poll, cancel and free exports of futures with one result type.
+    pub fn future_fns(&self, suffix: &str) -> String {
+        format!("$future${suffix}")
+    }
+
     /// The local holding the lowered parameters of argument `index`.
     pub fn arg_local(&self, index: usize) -> String {
         format!("$a{index}")

@@ -200,6 +200,7 @@ pub fn call_args(f: &Formatter, args: &[Arg]) -> (Vec<String>, Vec<String>) {
             Lowering::Object(class) => {
                 values.push(format!("{RT}.checkHandle({ts}, {class}, {name})"))
             }
+            Lowering::Foreign(t) => values.push(format!("{}({ts}, {name})", f.handle_of(t))),
             Lowering::Scalar(s) => values.push(scalar_value(f, s, &ts, &name, "", None)),
             Lowering::Encoded => {
                 values.push(format!("{RT}.encode({}, {ts}, {name})", f.write(&arg.ty)))

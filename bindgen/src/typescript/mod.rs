@@ -10,6 +10,7 @@ mod code_type;
 mod codecs;
 mod formatter;
 mod lower;
+mod traits;
 
 use anyhow::Result;
 use askama::Template;
@@ -166,6 +167,12 @@ enum DefKind {
         name: String,
         clone_fn: String,
     },
+    /// A trait the foreign side may implement: through its handle helpers.
+    Foreign {
+        to_handle: String,
+        from_handle: String,
+        name: String,
+    },
 }
 
 /// Every non-primitive type the interface mentions, each once, in a stable
@@ -255,6 +262,14 @@ fn type_defs(ci: &ComponentInterface, f: &Formatter, usage: &Usage) -> Vec<TypeD
                 value_read: f.read(value_type),
                 value_write: f.write(value_type),
             },
+            t if crate::crossing::is_foreign_capable(ci, t) => {
+                let name = t.name().expect("named");
+                DefKind::Foreign {
+                    to_handle: f.handle_of(name),
+                    from_handle: f.from_handle(name),
+                    name: name.to_string(),
+                }
+            }
             Type::Object { name, .. } => DefKind::Object {
                 name: name.clone(),
                 clone_fn: f.glue(&crate::names::glue_clone(name)),
@@ -286,6 +301,17 @@ struct CallDef {
     /// The statement returning what users see (or the bare call for `void`).
     statement: String,
     error_reader: String,
+    is_async: bool,
+}
+
+/// What users see of a value the glue returned (`call`).
+pub(crate) fn lifted(f: &Formatter, lifting: &Lifting, call: &str) -> String {
+    match lifting {
+        Lifting::Object(class) => format!("{class}.$wrap({call})"),
+        Lifting::Foreign(name) => format!("{}({call})", f.from_handle(name)),
+        Lifting::Buffer(ty) => format!("{}(new {RT}.Reader({call}))", f.read(ty)),
+        _ => call.to_string(),
+    }
 }
 
 fn call_def(ci: &ComponentInterface, f: &Formatter, c: &Callable, indent: &str) -> CallDef {
@@ -304,11 +330,20 @@ fn call_def(ci: &ComponentInterface, f: &Formatter, c: &Callable, indent: &str) 
     } else {
         format!("{export}({})", values.join(", "))
     };
-    let statement = match &c.lifting {
-        Lifting::Void => format!("{call};"),
-        Lifting::Object(class) => format!("return {class}.$wrap({call});"),
-        Lifting::Buffer(ty) => format!("return {}(new {RT}.Reader({call}));", f.read(ty)),
-        _ => format!("return {call};"),
+    let error_reader = c.throws.as_ref().map_or("undefined".into(), |e| f.read(e));
+    let options = async_options_name(f, c);
+    let statement = match &c.future {
+        None if matches!(c.lifting, Lifting::Void) => format!("{call};"),
+        None => format!("return {};", lifted(f, &c.lifting, &call)),
+        Some(ret) => {
+            let complete = f.glue(&crate::names::glue_complete(&c.kind, &c.name));
+            let done = lifted(f, &c.lifting, &format!("{complete}($f)"));
+            let suffix = uniffi_bindgen::interface::FfiType::return_type_name(ret.as_ref());
+            format!(
+                "return {RT}.callAsync(\n{indent}    () => {call},\n{indent}    {},\n{indent}    ($f) => {done},\n{indent}    {error_reader},\n{indent}    {options},\n{indent}  );",
+                f.future_fns(&suffix)
+            )
+        }
     };
     let mut docs = c.docs.clone().unwrap_or_default();
     if let Some(error) = &c.throws {
@@ -316,22 +351,52 @@ fn call_def(ci: &ComponentInterface, f: &Formatter, c: &Callable, indent: &str) 
             docs.push_str("\n\n");
         }
         let error = type_label(ci, f, error);
-        docs.push_str(&format!(
-            "@throws {{{error}}} one of the `{error}` variants"
-        ));
+        docs.push_str(&if c.future.is_some() {
+            format!("@throws {{{error}}} (rejects with) one of the `{error}` variants")
+        } else {
+            format!("@throws {{{error}}} one of the `{error}` variants")
+        });
     }
+    let mut params = params(ci, f, c);
+    if c.future.is_some() {
+        if !params.is_empty() {
+            params.push_str(", ");
+        }
+        params.push_str(&format!("{options}?: {RT}.AsyncOptions"));
+    }
+    let ret = match &c.ret_type {
+        None => "void".into(),
+        Some(t) => type_label(ci, f, t),
+    };
     CallDef {
-        ts_name: f.public(&c.name),
+        ts_name: match (&c.kind, c.future.is_some()) {
+            // An async primary constructor is the static `new` (a property
+            // name, so the reserved word is fine).
+            (Kind::Constructor { .. }, true) if c.name == "new" => "new".into(),
+            _ => f.public(&c.name),
+        },
         docs: tsdoc(Some(&docs), indent),
-        params: params(ci, f, c),
-        ts_return: match (&c.kind, &c.ret_type) {
-            (_, None) => "void".into(),
-            (_, Some(t)) => type_label(ci, f, t),
+        params,
+        ts_return: if c.future.is_some() {
+            format!("Promise<{ret}>")
+        } else {
+            ret
         },
         prelude,
         call,
         statement,
-        error_reader: c.throws.as_ref().map_or("undefined".into(), |e| f.read(e)),
+        error_reader,
+        is_async: c.future.is_some(),
+    }
+}
+
+/// The name of an async callable's options argument: `options`, unless an
+/// argument has that name.
+fn async_options_name(f: &Formatter, c: &Callable) -> &'static str {
+    if c.args.iter().any(|a| f.public(&a.name) == "options") {
+        "$options"
+    } else {
+        "options"
     }
 }
 
@@ -382,6 +447,8 @@ struct ApiTs<'a> {
     b: &'a Builtins,
     types: Vec<TypeDef>,
     lowerings: Vec<String>,
+    /// Foreign traits, futures and the host (`traits.rs`).
+    foreign: String,
     functions: Vec<CallDef>,
     classes: Vec<ClassDef>,
 }
@@ -433,7 +500,11 @@ pub fn generate(
             let mine = || callables.iter().filter(|c| c.object() == Some(o.name()));
             let def = |c: &Callable| call_def(ci, &f, c, "  ");
             ClassDef {
-                name: o.name().into(),
+                name: if o.has_callback_interface() {
+                    crate::names::rust_class(o.name())
+                } else {
+                    o.name().into()
+                },
                 docs: tsdoc(o.docstring(), ""),
                 free_fn: f.glue(&crate::names::glue_free(o.name())),
                 primary: mine()
@@ -457,6 +528,16 @@ pub fn generate(
             lowerings.push(lower::absent_tuple(&f, &record));
         }
     }
+    let mut suffixes: Vec<String> = Vec::new();
+    for c in callables {
+        if let Some(ret) = &c.future {
+            let s = uniffi_bindgen::interface::FfiType::return_type_name(ret.as_ref());
+            if !suffixes.contains(&s) {
+                suffixes.push(s);
+            }
+        }
+    }
+    let foreign = traits::print(ci, &f, &crate::model::traits(ci), &suffixes);
     let api = ApiTs {
         crate_name: ci.crate_name(),
         glue_stem: glue_stem.clone(),
@@ -466,6 +547,7 @@ pub fn generate(
         b: &f.builtins,
         types: type_defs(ci, &f, &usage),
         lowerings,
+        foreign,
         functions: callables
             .iter()
             .filter(|c| matches!(c.kind, Kind::Function))

@@ -150,6 +150,11 @@ pub fn argument(
             let value = format!("{RT}::clone_handle({}, {p})?", clone_fn(object));
             (vec![(p, "f64".into())], value)
         }
+        // The facade made this handle (a foreign object's, or a cloned Rust one).
+        Lowering::Foreign(_) => {
+            let value = format!("{p} as u64");
+            (vec![(p, "f64".into())], value)
+        }
         Lowering::Scalar(s) => {
             let value = format!("{RT}::buffer(|jb_buf| {{ {} }})", write_scalar(s, &p));
             (vec![(p, param_type(&ParamKind::Scalar(s.clone())))], value)
@@ -205,7 +210,9 @@ pub fn returned(lifting: &Lifting) -> (String, String) {
             "Option<String>",
             &format!("{RT}::lift::<Option<String>>(jb_r)?"),
         ),
-        Lifting::Object(_) => s("f64", &format!("{RT}::handle_out(jb_r)?")),
+        Lifting::Object(_) | Lifting::Foreign(_) => {
+            s("f64", &format!("{RT}::handle_out(jb_r)?"))
+        }
         Lifting::Buffer(_) => s("Vec<u8>", "jb_r.destroy_into_vec()"),
     }
 }

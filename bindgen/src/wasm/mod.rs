@@ -7,12 +7,19 @@ use askama::Template;
 use uniffi_bindgen::interface::{ComponentInterface, FfiFunction, FfiType};
 
 mod formatter;
+mod host;
 mod lower;
 
 use crate::crossing::Lifting;
 use crate::model::{Callable, Kind};
 use crate::{Config, File, UNIFFI_VERSION, WASM_BINDGEN_VERSION};
 use formatter::{FFI, RT};
+pub use host::host_method;
+
+/// The glue export that completes a foreign future with this result type.
+pub fn completion_export(ret: Option<&FfiType>) -> String {
+    host::completion(ret).0
+}
 
 /// One export of the glue crate, ready to print.
 struct GlueFn {
@@ -24,6 +31,8 @@ struct GlueFn {
     call_args: String,
     ret_value: String,
     has_result: bool,
+    /// Whether the FFI function takes a `RustCallStatus` (async starts do not).
+    status: bool,
 }
 
 struct ObjectFns {
@@ -33,7 +42,7 @@ struct ObjectFns {
     clone_fn: String,
 }
 
-struct Extern {
+pub(crate) struct Extern {
     name: String,
     params: String,
     ret: String,
@@ -47,6 +56,8 @@ struct LibRs<'a> {
     externs: Vec<Extern>,
     helpers: Vec<String>,
     fns: Vec<GlueFn>,
+    /// Futures and foreign traits (`host.rs`); empty when there are none.
+    host: String,
     objects: Vec<ObjectFns>,
     checksums: Vec<(String, u16)>,
     contract_fn: String,
@@ -63,7 +74,7 @@ struct CargoToml<'a> {
     wasm_bindgen_version: &'a str,
 }
 
-fn ffi_rust_type(t: &FfiType) -> Result<String> {
+pub(crate) fn ffi_rust_type(t: &FfiType) -> Result<String> {
     Ok(match t {
         FfiType::UInt8 => "u8".into(),
         FfiType::Int8 => "i8".into(),
@@ -101,6 +112,37 @@ fn extern_decl(f: &FfiFunction) -> Result<Extern> {
     })
 }
 
+/// The glue exports of a callable: one, or for an async one the export that
+/// starts its future and the one that completes it.
+fn glue_fns(ci: &ComponentInterface, c: &Callable) -> Vec<GlueFn> {
+    let Some(ret) = &c.future else {
+        return vec![glue_fn(ci, c)];
+    };
+    let mut start = glue_fn(ci, c);
+    start.status = false;
+    start.call_args = start
+        .call_args
+        .trim_end_matches("&mut jb_status")
+        .trim_end_matches(", ")
+        .to_string();
+    start.ret_type = "f64".into();
+    start.ret_value = format!("{RT}::handle_out(jb_r)?");
+    start.has_result = true;
+    let (ret_type, ret_value) = lower::returned(&c.lifting);
+    let done = GlueFn {
+        name: crate::names::glue_complete(&c.kind, &c.name),
+        params: "jb_future: f64".into(),
+        ret_type,
+        lets: Vec::new(),
+        ffi_name: host::future_fns(ci, ret.as_ref()).complete,
+        call_args: "jb_future as u64, &mut jb_status".into(),
+        ret_value,
+        has_result: !matches!(c.lifting, Lifting::Void),
+        status: true,
+    };
+    vec![start, done]
+}
+
 fn glue_fn(ci: &ComponentInterface, c: &Callable) -> GlueFn {
     let clone_fn = |object: &str| {
         let o = ci.get_object_definition(object).expect("checked");
@@ -134,6 +176,7 @@ fn glue_fn(ci: &ComponentInterface, c: &Callable) -> GlueFn {
         call_args: call_args.join(", "),
         has_result: !matches!(c.lifting, Lifting::Void),
         ret_value,
+        status: true,
     }
 }
 
@@ -143,8 +186,10 @@ pub fn generate(
     callables: &[Callable],
     config: &Config,
 ) -> Result<Vec<File>> {
-    let mut wanted: Vec<String> = callables.iter().map(|c| c.ffi_name.clone()).collect();
-    let fns: Vec<GlueFn> = callables.iter().map(|c| glue_fn(ci, c)).collect();
+    let fns: Vec<GlueFn> = callables.iter().flat_map(|c| glue_fns(ci, c)).collect();
+    let mut wanted: Vec<String> = fns.iter().map(|f| f.ffi_name.clone()).collect();
+    let traits = crate::model::traits(ci);
+    let (host, host_externs) = host::print(ci, callables, &traits);
     let objects: Vec<ObjectFns> = ci
         .object_definitions()
         .iter()
@@ -169,7 +214,9 @@ pub fn generate(
             externs.push(extern_decl(&f)?);
         }
     }
+    externs.extend(host_externs);
     externs.sort_by(|a, b| a.name.cmp(&b.name));
+    externs.dedup_by(|a, b| a.name == b.name);
     let lib = LibRs {
         crate_name: ci.crate_name(),
         externs,
@@ -178,6 +225,7 @@ pub fn generate(
             .map(lower::helper)
             .collect(),
         fns,
+        host,
         objects,
         checksums,
         contract_fn: contract.name().into(),

@@ -5,6 +5,7 @@ import * as {{ rt }} from "./runtime.js";
 import * as {{ glue }} from "./wasm/{{ glue_stem }}_bg.js";
 
 export { DisposedError, InternalError, LoadError, NotInitializedError, PanicError } from "./runtime.js";
+export type { AsyncOptions } from "./runtime.js";
 {% for t in types %}
 {%- match t.kind %}
 {%- when DefKind::Record { name, docs, fields } %}
@@ -158,6 +159,25 @@ function {{ t.read_fn }}($r: {{ rt }}.Reader): {{ name }} {
   }
 }
 {%- endif %}
+{%- if t.write %}
+
+function {{ t.write_fn }}($w: {{ rt }}.Writer, $v: {{ name }}, $name: string): void {
+  if (!($v instanceof {{ name }})) throw new {{ b.type_error }}(`${$name} must be a {{ name }}`);
+  switch ($v.tag) {
+{%- for v in variants %}
+    case "{{ v.name }}":
+      $w.i32({{ v.index }});
+{%- if *flat %}
+{%- else %}
+{%- for f in v.fields %}
+      {{ f.write_fn }}($w, ($v as {{ name }}.{{ v.name }}).{{ f.ts_name }}, `${$name}.{{ f.ts_name }}`);
+{%- endfor %}
+{%- endif %}
+      return;
+{%- endfor %}
+  }
+}
+{%- endif %}
 {%- when DefKind::Custom { name, docs, builtin_ts, builtin_read, builtin_write } %}
 {{ docs }}export type {{ name }} = {{ builtin_ts }};
 {%- if t.read %}
@@ -252,21 +272,38 @@ function {{ t.write_fn }}($w: {{ rt }}.Writer, $v: {{ name }}, $name: string): v
   $w.u64({{ b.bigint }}({{ clone_fn }}({{ rt }}.checkHandle($v, {{ name }}, $name))));
 }
 {%- endif %}
+{%- when DefKind::Foreign { to_handle, from_handle, name } %}
+{%- if t.read %}
+function {{ t.read_fn }}($r: {{ rt }}.Reader): {{ name }} {
+  return {{ from_handle }}({{ rt }}.handleFromU64($r.u64()));
+}
+{%- endif %}
+{%- if t.write %}
+
+function {{ t.write_fn }}($w: {{ rt }}.Writer, $v: {{ name }}, $name: string): void {
+  $w.u64({{ b.bigint }}({{ to_handle }}($v, $name)));
+}
+{%- endif %}
 {%- endmatch %}
 {% endfor %}
 {%- for l in lowerings %}
 {{ l }}
 {%- endfor %}
+{{ foreign }}
 {%- for c in functions %}
-{{ c.docs }}export function {{ c.ts_name }}({{ c.params }}): {{ c.ts_return }} {
+{{ c.docs }}export {% if c.is_async %}async {% endif %}function {{ c.ts_name }}({{ c.params }}): {{ c.ts_return }} {
 {%- for line in c.prelude %}
   {{ line }}
 {%- endfor %}
+{%- if c.is_async %}
+  {{ c.statement }}
+{%- else %}
   try {
     {{ c.statement }}
   } catch ($e) {
     throw {{ rt }}.liftError($e, {{ c.error_reader }});
   }
+{%- endif %}
 }
 {% endfor %}
 {%- for cls in classes %}
@@ -292,15 +329,19 @@ function {{ t.write_fn }}($w: {{ rt }}.Writer, $v: {{ name }}, $name: string): v
   }
 {%- endmatch %}
 {% for c in cls.statics %}
-{{ c.docs }}  static {{ c.ts_name }}({{ c.params }}): {{ cls.name }} {
+{{ c.docs }}  static {% if c.is_async %}async {% endif %}{{ c.ts_name }}({{ c.params }}): {{ c.ts_return }} {
 {%- for line in c.prelude %}
     {{ line }}
 {%- endfor %}
+{%- if c.is_async %}
+    {{ c.statement }}
+{%- else %}
     try {
       {{ c.statement }}
     } catch ($e) {
       throw {{ rt }}.liftError($e, {{ c.error_reader }});
     }
+{%- endif %}
   }
 {% endfor %}
   /** @internal Wraps a handle the glue returned. */
@@ -320,16 +361,20 @@ function {{ t.write_fn }}($w: {{ rt }}.Writer, $v: {{ name }}, $name: string): v
     return this.$box.use();
   }
 {% for c in cls.methods %}
-{{ c.docs }}  {{ c.ts_name }}({{ c.params }}): {{ c.ts_return }} {
+{{ c.docs }}  {% if c.is_async %}async {% endif %}{{ c.ts_name }}({{ c.params }}): {{ c.ts_return }} {
     const $handle = this.$box.use();
 {%- for line in c.prelude %}
     {{ line }}
 {%- endfor %}
+{%- if c.is_async %}
+    {{ c.statement }}
+{%- else %}
     try {
       {{ c.statement }}
     } catch ($e) {
       throw {{ rt }}.liftError($e, {{ c.error_reader }});
     }
+{%- endif %}
   }
 {% endfor %}
   /** Frees the Rust object now; later calls throw `DisposedError`. Safe to call twice. */

@@ -29,18 +29,27 @@ pub fn {{ f.name }}({{ f.params }}) -> Result<{{ f.ret_type }}, JsValue> {
 {% for l in f.lets %}
     {{ l }}
 {% endfor %}
+{% if f.status %}
     let mut jb_status = ::uniffi::RustCallStatus::default();
+{% endif %}
 {% if f.has_result %}
     let jb_r = unsafe { jb_ffi::{{ f.ffi_name }}({{ f.call_args }}) };
+{% if f.status %}
     crate::jb_rt::check(jb_status)?;
+{% endif %}
     Ok({{ f.ret_value }})
 {% else %}
     unsafe { jb_ffi::{{ f.ffi_name }}({{ f.call_args }}) };
+{% if f.status %}
     crate::jb_rt::check(jb_status)
+{% else %}
+    Ok(())
+{% endif %}
 {% endif %}
 }
 
 {% endfor %}
+{{ host }}
 {% for o in objects %}
 #[wasm_bindgen]
 pub fn {{ o.free_name }}(jb_handle: f64) -> Result<(), JsValue> {
