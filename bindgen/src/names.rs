@@ -114,6 +114,7 @@ pub fn rust_class(trait_name: &str) -> String {
 
 /// Names the generated package itself exports beside the user's items.
 pub const RESERVED_EXPORTS: &[&str] = &[
+    "AsyncOptions",
     "DisposedError",
     "InternalError",
     "LoadError",

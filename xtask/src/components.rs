@@ -35,7 +35,15 @@ pub const FIXTURE: Component = Component {
     npm_name: "fixture-types",
 };
 
-pub const ALL: [&Component; 2] = [&SDK, &FIXTURE];
+pub const FIXTURE_ASYNC: Component = Component {
+    package: "fixture-async",
+    lib: "fixture_async",
+    features: &[],
+    generated: "generated/fixture-async",
+    npm_name: "fixture-async",
+};
+
+pub const ALL: [&Component; 3] = [&SDK, &FIXTURE, &FIXTURE_ASYNC];
 
 impl Component {
     pub fn python_dir(&self, root: &Utf8Path) -> Utf8PathBuf {

@@ -50,6 +50,10 @@ fn swap_in(ws: &Workspace, scratch: &Utf8Path) -> Result<()> {
         let aside = old.join(i.to_string());
         let swapped = (|| {
             ws_fs::create_dir_all(&old)?;
+            // A new component's directory in generated/ does not exist yet.
+            if let Some(parent) = committed.parent() {
+                ws_fs::create_dir_all(parent)?;
+            }
             if committed.exists() {
                 ws_fs::rename(&committed, &aside)?;
             }

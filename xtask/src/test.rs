@@ -6,7 +6,7 @@
 use anyhow::{Context, Result};
 use camino::Utf8Path;
 
-use crate::components::{FIXTURE, SDK};
+use crate::components::{FIXTURE, FIXTURE_ASYNC, SDK};
 use crate::npm::{install_packages, NODE};
 
 use crate::prereqs::{self, Need};
@@ -43,6 +43,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
         (
             "fixture",
             "Node: fixture-types, every type row (node --test)",
+        ),
+        (
+            "async",
+            "fixture-async, futures and foreign traits: Node (memory, release), workerd (I/O in a callback), Chromium",
         ),
         (
             "workerd",
@@ -98,7 +102,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
     pytest(ws, &venv, "tests/conformance/python").context("Python conformance runner")?;
 
     steps.start("npm");
-    let project = install_packages(ws, &[&SDK, &FIXTURE])?;
+    let project = install_packages(ws, &[&SDK, &FIXTURE, &FIXTURE_ASYNC])?;
     let conformance = ws.path("tests/conformance");
     steps.start("node");
     node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
@@ -111,6 +115,8 @@ pub fn run(ws: &Workspace) -> Result<()> {
         "fixture.test.mjs",
     ]))
     .context("fixture-types Node tests")?;
+    steps.start("async");
+    fixture_async(ws, &project)?;
     steps.start("workerd");
     node_runner(ws, "workerd", &project, Some(&conformance)).context("workerd tests")?;
     steps.start("chromium");
@@ -121,6 +127,31 @@ pub fn run(ws: &Workspace) -> Result<()> {
     steps.start("negative");
     crate::verify_negative::run(ws).context("verify negative tests")?;
     println!("all tests passed");
+    Ok(())
+}
+
+/// fixture-async's checks in Node (with what only Node can measure), then
+/// inside a Worker during a request, then in Chromium.
+fn fixture_async(ws: &Workspace, project: &Utf8Path) -> Result<()> {
+    let dir = project.join("fixture-async");
+    crate::npm::copy_dir(&ws.path("tests/js/fixture-async"), &dir)?;
+    exec(NODE.command()?.current_dir(&dir).args([
+        "--expose-gc",
+        "--test",
+        "--test-reporter=spec",
+        "async.test.mjs",
+    ]))
+    .context("fixture-async Node tests")?;
+    crate::npm::tools(ws)?;
+    for runner in ["run-workerd.mjs", "run-chromium.mjs"] {
+        exec(
+            NODE.command()?
+                .current_dir(&ws.root)
+                .arg(ws.path(&format!("tests/js/fixture-async/{runner}")))
+                .arg(project),
+        )
+        .with_context(|| format!("fixture-async {runner}"))?;
+    }
     Ok(())
 }
 

@@ -449,6 +449,7 @@ struct ApiTs<'a> {
     lowerings: Vec<String>,
     /// Foreign traits, futures and the host (`traits.rs`).
     foreign: String,
+    has_async: bool,
     functions: Vec<CallDef>,
     classes: Vec<ClassDef>,
 }
@@ -547,6 +548,7 @@ pub fn generate(
         b: &f.builtins,
         types: type_defs(ci, &f, &usage),
         lowerings,
+        has_async: !suffixes.is_empty(),
         foreign,
         functions: callables
             .iter()

@@ -27,7 +27,7 @@ pub struct Ticker {
 }
 
 impl Ticker {
-    pub async fn new(start: u32) -> Self {
+    pub async fn starting_at(start: u32) -> Self {
         yield_now().await;
         Ticker {
             next: AtomicU32::new(start),

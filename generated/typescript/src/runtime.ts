@@ -10,6 +10,9 @@ export interface GlueModule {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
   uniffi_fingerprint(): string;
   uniffi_take_panic_message(): string | undefined;
+  /** Only in crates with async callables or foreign traits. */
+  uniffi_set_host?(host: object): void;
+  uniffi_callback_error?(code: number, bytes: Uint8Array): void;
 }
 
 /** The .wasm could not be loaded; `step` says where and `cause` why. */
@@ -86,7 +89,16 @@ function newInstance(glue: GlueModule, module: WebAssembly.Module): WebAssembly.
   const { exports } = new WebAssembly.Instance(module, imports);
   glue.__wbg_set_wasm(exports);
   (exports.__wbindgen_start as (() => void) | undefined)?.();
+  if (host !== undefined) glue.uniffi_set_host?.(host);
   return exports;
+}
+
+/** The facade's object the glue calls for futures and foreign traits. */
+let host: object | undefined;
+
+/** Registers the host (api.ts does, at import); each new instance gets it. */
+export function setHost(value: object): void {
+  host = value;
 }
 
 /** Instantiates `module` synchronously and checks it was built from this API. */
@@ -153,7 +165,255 @@ function recoverFromTrap(trap: WebAssembly.RuntimeError): PanicError {
   state.exports = newInstance(glue, state.module!);
   (old.memory as WebAssembly.Memory | undefined)?.grow(0);
   state.generation++;
-  return new PanicError(message ?? `the wasm module trapped: ${trap.message}`, trap);
+  const error = new PanicError(message ?? `the wasm module trapped: ${trap.message}`, trap);
+  // Futures of the lost instance can never be woken: reject them. Foreign
+  // objects it held are released with it.
+  for (const [id, waiting] of polls) {
+    polls.delete(id);
+    waiting.reject(new PanicError(`lost when the module was re-instantiated after a panic: ${error.message}`, trap));
+  }
+  foreign.clear();
+  return error;
+}
+
+// ---- futures --------------------------------------------------------------------
+
+/** UniFFI's poll results: the future is ready, or may make progress. */
+const POLL_READY = 0;
+
+interface Waiting {
+  resolve(poll: number): void;
+  reject(error: Error): void;
+}
+
+/** Polls waiting for a wake, by the id passed to UniFFI as callback data. */
+const polls = new Map<number, Waiting>();
+let nextPoll = 1;
+
+/** The continuation UniFFI calls (through the glue): resolves the poll's promise. */
+export function wake(data: number, poll: number): void {
+  const waiting = polls.get(data);
+  if (waiting === undefined) return;
+  polls.delete(data);
+  waiting.resolve(poll);
+}
+
+/** A Rust future's poll, cancel and free glue exports, by its result type. */
+export interface FutureFns {
+  poll(handle: number, data: number): void;
+  cancel(handle: number): void;
+  free(handle: number): void;
+}
+
+/** Options every async function takes. */
+export interface AsyncOptions {
+  /** Aborting it cancels the Rust future and rejects with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const why = signal.reason === undefined ? "" : `: ${describe(signal.reason)}`;
+  const error = new DOMException(`the call was aborted${why}`, "AbortError");
+  if (signal.reason !== undefined) Object.defineProperty(error, "cause", { value: signal.reason });
+  return error;
+}
+
+/**
+ * Drives a Rust future with UniFFI's protocol: `start` makes it, each poll
+ * waits for UniFFI's continuation (a promise, so the next poll runs in a
+ * microtask), `complete` reads its result, and it is freed in every case.
+ * No timers and no executor: an idle future costs nothing.
+ */
+export async function callAsync<T>(
+  start: () => number,
+  fns: FutureFns,
+  complete: (handle: number) => T,
+  readError: ((r: Reader) => Error) | undefined,
+  options: AsyncOptions | undefined,
+): Promise<T> {
+  const signal = options?.signal;
+  if (signal?.aborted) throw abortError(signal);
+  let handle: number;
+  try {
+    handle = start();
+  } catch (e) {
+    throw liftError(e, readError);
+  }
+  const generation = state.generation;
+  const live = () => state.generation === generation;
+  const onAbort = () => {
+    if (live()) fns.cancel(handle);
+  };
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    for (;;) {
+      const poll = await new Promise<number>((resolve, reject) => {
+        const id = nextPoll++;
+        polls.set(id, { resolve, reject });
+        try {
+          fns.poll(handle, id);
+        } catch (e) {
+          polls.delete(id);
+          reject(liftError(e));
+        }
+      });
+      if (poll === POLL_READY) break;
+    }
+    if (signal?.aborted) throw abortError(signal);
+    try {
+      return complete(handle);
+    } catch (e) {
+      throw liftError(e, readError);
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    if (live()) fns.free(handle);
+  }
+}
+
+// ---- foreign objects ---------------------------------------------------------------
+
+/**
+ * JavaScript objects that Rust holds, by handle. Handles are odd (UniFFI
+ * tells foreign handles from its own by the low bit); each clone Rust makes
+ * is a new handle, and the object is released when Rust frees the last.
+ */
+class ForeignObjects {
+  private readonly objects = new Map<number, object>();
+  private next = 1;
+  insert(value: object): number {
+    const handle = this.next;
+    this.next += 2;
+    this.objects.set(handle, value);
+    return handle;
+  }
+  get(handle: number): object {
+    const value = this.objects.get(handle);
+    if (value === undefined) throw new InternalError(`no foreign object has handle ${handle}`);
+    return value;
+  }
+  /** The object, giving up the reference `handle` stood for. */
+  take(handle: number): object {
+    const value = this.get(handle);
+    this.objects.delete(handle);
+    return value;
+  }
+  clone(handle: number): number {
+    return this.insert(this.get(handle));
+  }
+  free(handle: number): void {
+    this.objects.delete(handle);
+  }
+  clear(): void {
+    this.objects.clear();
+  }
+  /** How many references Rust holds (for tests of the bindings). */
+  get size(): number {
+    return this.objects.size;
+  }
+}
+
+export const foreign = new ForeignObjects();
+
+/** Whether a handle from Rust is a foreign object's. */
+export function isForeignHandle(handle: number): boolean {
+  return handle % 2 === 1;
+}
+
+/** A JavaScript implementation of a trait, checked, as a new handle. */
+export function foreignHandle(value: unknown, methods: readonly string[], trait: string, name: string, field = ""): number {
+  if (typeof value !== "object" || value === null) {
+    throw new TypeError(`${name}${field} must implement ${trait}, got ${typeName(value)}`);
+  }
+  for (const m of methods) {
+    if (typeof (value as Record<string, unknown>)[m] !== "function") {
+      throw new TypeError(`${name}${field} must implement ${trait}: it has no method ${m}()`);
+    }
+  }
+  return foreign.insert(value);
+}
+
+/** A method's declared error class (its constructor may be protected). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ErrorClass = Function;
+
+const CALL_ERROR = 1;
+const CALL_UNEXPECTED_ERROR = 2;
+
+/** What a foreign method threw, as UniFFI's error code and bytes. */
+function thrown(e: unknown, errorClass: ErrorClass | undefined, write: ((w: Writer, v: never, name: string) => void) | undefined): [number, Uint8Array] {
+  if (errorClass !== undefined && write !== undefined && e instanceof errorClass) {
+    try {
+      return [CALL_ERROR, encode(write, e as never, "the thrown error")];
+    } catch (encodeError) {
+      return [CALL_UNEXPECTED_ERROR, encoder.encode(`the thrown ${describe(e)} could not be sent to Rust: ${describe(encodeError)}`)];
+    }
+  }
+  return [CALL_UNEXPECTED_ERROR, encoder.encode(e instanceof Error ? `${e.name}: ${e.message}` : `thrown: ${describe(e)}`)];
+}
+
+/**
+ * Runs a sync foreign method for Rust. What it throws is reported to the
+ * glue (`uniffi_callback_error`) and `fallback` returned in its place: an
+ * instance of the method's error class reaches Rust as that error, anything
+ * else as UniFFI's unexpected-callback error with its name and message.
+ */
+export function callback<T>(
+  body: () => T,
+  fallback: T,
+  errorClass?: ErrorClass,
+  write?: (w: Writer, v: never, name: string) => void,
+): T {
+  try {
+    return body();
+  } catch (e) {
+    const [code, bytes] = thrown(e, errorClass, write);
+    state.glue!.uniffi_callback_error!(code, bytes);
+    return fallback;
+  }
+}
+
+/**
+ * Runs an async foreign method for Rust: it starts at once (in the caller's
+ * request, as Workers require) and completes the Rust side's future through
+ * `complete(token, code, value, errorBytes)` exactly once, unless the
+ * instance it belongs to was lost in the meantime.
+ */
+export function callbackAsync<T>(
+  body: () => Promise<T>,
+  token: number,
+  complete: (token: number, code: number, value: T, error: Uint8Array) => void,
+  fallback: T,
+  errorClass?: ErrorClass,
+  write?: (w: Writer, v: never, name: string) => void,
+): void {
+  const generation = state.generation;
+  const finish = (code: number, value: T, error: Uint8Array) => {
+    if (state.generation !== generation) return;
+    try {
+      complete(token, code, value, error);
+    } catch (e) {
+      liftError(e);
+    }
+  };
+  let promise: Promise<T>;
+  try {
+    promise = Promise.resolve(body());
+  } catch (e) {
+    promise = Promise.reject(e);
+  }
+  promise.then(
+    (value) => finish(0, value, EMPTY_BYTES),
+    (e) => {
+      const [code, bytes] = thrown(e, errorClass, write);
+      finish(code, fallback, bytes);
+    },
+  );
+}
+
+/** A value a foreign method returns, lowered; a throw becomes its error. */
+export function utf8(value: string): Uint8Array {
+  return encoder.encode(value);
 }
 
 // ---- objects ------------------------------------------------------------------

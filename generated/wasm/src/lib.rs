@@ -192,7 +192,6 @@ pub fn fn_generate_goodbye(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_joyous_departures_fn_func_generate_goodbye(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -202,7 +201,6 @@ pub fn fn_generate_goodbye(
 #[wasm_bindgen]
 pub fn fn_supported_languages() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_joyous_departures_fn_func_supported_languages(&mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -212,7 +210,6 @@ pub fn fn_supported_languages() -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn fn_version() -> Result<String, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_joyous_departures_fn_func_version(&mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
@@ -248,7 +245,6 @@ pub fn ctor_9Generator_new(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_joyous_departures_fn_constructor_generator_new(jb_v0, &mut jb_status)
     };
@@ -289,7 +285,6 @@ pub fn ctor_9Generator_with_corpus(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_joyous_departures_fn_constructor_generator_with_corpus(
             jb_v0,
@@ -309,7 +304,6 @@ pub fn method_9Generator_generate(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
     )?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_joyous_departures_fn_method_generator_generate(jb_this, &mut jb_status)
     };
@@ -330,7 +324,6 @@ pub fn method_9Generator_generate_batch(
     let jb_v0 = jb_a0_count;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_joyous_departures_fn_method_generator_generate_batch(
             jb_this,
@@ -350,7 +343,6 @@ pub fn method_9Generator_languages(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
     )?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_joyous_departures_fn_method_generator_languages(jb_this, &mut jb_status)
     };
@@ -366,7 +358,6 @@ pub fn method_9Generator_stats(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
     )?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_joyous_departures_fn_method_generator_stats(jb_this, &mut jb_status)
     };

@@ -98,3 +98,97 @@ pub fn timestamp(ms: f64) -> SystemTime {
 pub fn duration(ms: f64) -> Duration {
     Duration::from_secs_f64(ms / 1000.0)
 }
+
+/// UniFFI's `ForeignFutureResult<T>`, laid out the same: what a foreign
+/// future completes with.
+#[repr(C)]
+pub struct FutureResult<T> {
+    pub return_value: T,
+    pub call_status: ::uniffi::RustCallStatus,
+}
+
+/// A foreign future in flight: UniFFI's completion function and its data.
+struct Pending<T> {
+    complete: extern "C" fn(u64, FutureResult<T>),
+    data: u64,
+}
+
+/// A token for the facade to complete a foreign future with, exactly once.
+/// Pointers fit in a JavaScript number on wasm32.
+pub fn pending<T>(complete: extern "C" fn(u64, FutureResult<T>), data: u64) -> f64 {
+    Box::into_raw(Box::new(Pending { complete, data })) as usize as f64
+}
+
+/// Completes the foreign future of `token` (made by `pending::<T>`).
+pub fn complete_pending<T>(token: f64, value: T, status: ::uniffi::RustCallStatus) {
+    let pending = unsafe { Box::from_raw(token as usize as *mut Pending<T>) };
+    (pending.complete)(
+        pending.data,
+        FutureResult {
+            return_value: value,
+            call_status: status,
+        },
+    );
+}
+
+/// Completes a foreign future whose wrapper itself threw.
+pub fn fail_pending<T: ::uniffi::FfiDefault>(token: f64, thrown: JsValue) {
+    let message = format!("the foreign method's wrapper threw: {thrown:?}");
+    complete_pending(token, T::ffi_default(), status(2, message.into_bytes()));
+}
+
+/// A call status: `code` 0 is success, 1 a declared error (`bytes` are it,
+/// serialized), 2 an unexpected error (`bytes` are its message).
+pub fn status(code: i8, bytes: Vec<u8>) -> ::uniffi::RustCallStatus {
+    use ::uniffi::RustCallStatusCode as Code;
+    let mut status = ::uniffi::RustCallStatus::default();
+    status.code = match code {
+        0 => return status,
+        1 => Code::Error,
+        _ => Code::UnexpectedError,
+    };
+    status.error_buf = std::mem::ManuallyDrop::new(::uniffi::RustBuffer::from_vec(bytes));
+    status
+}
+
+thread_local! {
+    /// What the last foreign method threw, reported by the facade.
+    static CALLBACK_ERROR: std::cell::RefCell<Option<(i8, Vec<u8>)>> = const { std::cell::RefCell::new(None) };
+}
+
+pub fn set_callback_error(code: i8, bytes: Vec<u8>) {
+    CALLBACK_ERROR.with(|e| *e.borrow_mut() = Some((code, bytes)));
+}
+
+/// The value a sync foreign method returned, or `None` with `status` set to
+/// what it threw.
+pub fn callback_outcome<T>(
+    result: Result<T, JsValue>,
+    status: &mut ::uniffi::RustCallStatus,
+) -> Option<T> {
+    let thrown = CALLBACK_ERROR.with(|e| e.borrow_mut().take());
+    match (result, thrown) {
+        (Ok(value), None) => Some(value),
+        (_, Some((code, bytes))) => {
+            *status = self::status(code, bytes);
+            None
+        }
+        (Err(e), None) => {
+            let message = format!("the foreign method's wrapper threw: {e:?}");
+            *status = self::status(2, message.into_bytes());
+            None
+        }
+    }
+}
+
+/// A callback argument as the value JavaScript gets. The buffer comes from
+/// uniffi's own lowering, so failing here means the glue and the
+/// scaffolding disagree: a bug, reported as a panic.
+pub fn lift_arg<T: ::uniffi::Lift<Tag, FfiType = ::uniffi::RustBuffer>>(
+    buffer: ::uniffi::RustBuffer,
+) -> T {
+    match T::try_lift(buffer) {
+        Ok(v) => v,
+        Err(e) => panic!("a callback argument did not lift: {e:#}"),
+    }
+}

@@ -102,7 +102,7 @@ export const checks = [
     const results = await Promise.all([...Array(50).keys()].map((i) => api.asyncDouble(i)));
     deepEq(results, [...Array(50).keys()].map((i) => i * 2), "50 concurrent asyncDouble");
   }],
-  ["an async constructor, an async primary constructor and async methods", async (api) => {
+  ["async constructors (proc-macro and UDL) and async methods", async (api) => {
     const account = await api.Account.open("ada");
     ok(account instanceof api.Account, "Account.open gives an Account");
     eq(account.owner(), "ada", "owner()");
@@ -112,7 +112,7 @@ export const checks = [
     ok(e instanceof api.FixtureError.BadInput, `withdraw(100n) rejects with FixtureError.BadInput, got ${e}`);
     eq(e.reason, "balance 6 is less than 100", "its reason");
     account.free();
-    const ticker = await api.Ticker.new(7);
+    const ticker = await api.Ticker.startingAt(7);
     eq(await ticker.tick(), 7, "tick 1");
     eq(await ticker.tick(), 8, "tick 2");
   }],

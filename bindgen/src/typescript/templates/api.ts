@@ -5,7 +5,9 @@ import * as {{ rt }} from "./runtime.js";
 import * as {{ glue }} from "./wasm/{{ glue_stem }}_bg.js";
 
 export { DisposedError, InternalError, LoadError, NotInitializedError, PanicError } from "./runtime.js";
+{%- if has_async %}
 export type { AsyncOptions } from "./runtime.js";
+{%- endif %}
 {% for t in types %}
 {%- match t.kind %}
 {%- when DefKind::Record { name, docs, fields } %}
@@ -289,7 +291,9 @@ function {{ t.write_fn }}($w: {{ rt }}.Writer, $v: {{ name }}, $name: string): v
 {%- for l in lowerings %}
 {{ l }}
 {%- endfor %}
+{%- if !foreign.is_empty() %}
 {{ foreign }}
+{%- endif %}
 {%- for c in functions %}
 {{ c.docs }}export {% if c.is_async %}async {% endif %}function {{ c.ts_name }}({{ c.params }}): {{ c.ts_return }} {
 {%- for line in c.prelude %}

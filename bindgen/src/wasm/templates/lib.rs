@@ -29,23 +29,23 @@ pub fn {{ f.name }}({{ f.params }}) -> Result<{{ f.ret_type }}, JsValue> {
 {% for l in f.lets %}
     {{ l }}
 {% endfor %}
-{% if f.status %}
+{%- if f.status %}
     let mut jb_status = ::uniffi::RustCallStatus::default();
-{% endif %}
-{% if f.has_result %}
+{%- endif %}
+{%- if f.has_result %}
     let jb_r = unsafe { jb_ffi::{{ f.ffi_name }}({{ f.call_args }}) };
-{% if f.status %}
+{%- if f.status %}
     crate::jb_rt::check(jb_status)?;
-{% endif %}
+{%- endif %}
     Ok({{ f.ret_value }})
-{% else %}
+{%- else %}
     unsafe { jb_ffi::{{ f.ffi_name }}({{ f.call_args }}) };
-{% if f.status %}
+{%- if f.status %}
     crate::jb_rt::check(jb_status)
-{% else %}
+{%- else %}
     Ok(())
-{% endif %}
-{% endif %}
+{%- endif %}
+{%- endif %}
 }
 
 {% endfor %}

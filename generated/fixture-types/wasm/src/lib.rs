@@ -643,7 +643,6 @@ pub fn fn_add_duration(jb_a0_when: f64, jb_a1_by: f64) -> Result<Vec<u8>, JsValu
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_add_duration(jb_v0, jb_v1, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -655,7 +654,6 @@ pub fn fn_area(jb_a0_shape: Vec<u8>) -> Result<f64, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_shape);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_area(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -668,7 +666,6 @@ pub fn fn_checked_divide(jb_a0_dividend: i32, jb_a1_divisor: i32) -> Result<i32,
     let jb_v1 = jb_a1_divisor;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_func_checked_divide(jb_v0, jb_v1, &mut jb_status)
     };
@@ -681,7 +678,6 @@ pub fn fn_count_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_words);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_count_words(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -690,7 +686,6 @@ pub fn fn_count_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn fn_default_settings() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_default_settings(&mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -722,7 +717,6 @@ pub fn fn_describe_settings(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_describe_settings(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -734,7 +728,6 @@ pub fn fn_echo_f32(jb_a0_value: f32) -> Result<f32, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_f32(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -745,7 +738,6 @@ pub fn fn_echo_i16(jb_a0_value: i16) -> Result<i16, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_i16(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -756,7 +748,6 @@ pub fn fn_echo_i8(jb_a0_value: i8) -> Result<i8, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_i8(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -773,7 +764,6 @@ pub fn fn_echo_optional_string(jb_a0_value: Option<String>) -> Result<Option<Str
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_optional_string(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -785,7 +775,6 @@ pub fn fn_echo_string(jb_a0_value: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_value.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_string(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
@@ -801,7 +790,6 @@ pub fn fn_echo_timestamp(jb_a0_when: f64) -> Result<Vec<u8>, JsValue> {
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_timestamp(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -813,7 +801,6 @@ pub fn fn_echo_u16(jb_a0_value: u16) -> Result<u16, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_u16(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -824,7 +811,6 @@ pub fn fn_echo_u8(jb_a0_value: u8) -> Result<u8, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_u8(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -833,7 +819,6 @@ pub fn fn_echo_u8(jb_a0_value: u8) -> Result<u8, JsValue> {
 #[wasm_bindgen]
 pub fn fn_integers_max() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_integers_max(&mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -842,7 +827,6 @@ pub fn fn_integers_max() -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn fn_integers_min() -> Result<Vec<u8>, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_integers_min(&mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -853,7 +837,6 @@ pub fn fn_negate(jb_a0_value: bool) -> Result<bool, JsValue> {
     let jb_v0 = jb_a0_value as i8;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_negate(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r != 0)
@@ -870,7 +853,6 @@ pub fn fn_next_color(jb_a0_color: Option<u32>) -> Result<Vec<u8>, JsValue> {
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_next_color(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -879,7 +861,6 @@ pub fn fn_next_color(jb_a0_color: Option<u32>) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn fn_noop() -> Result<(), JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     unsafe { jb_ffi::uniffi_fixture_types_fn_func_noop(&mut jb_status) };
     crate::jb_rt::check(jb_status)
 }
@@ -897,7 +878,6 @@ pub fn fn_repeat_text(
     let jb_v2 = ::uniffi::RustBuffer::from_vec(jb_a2_separator.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_func_repeat_text(jb_v0, jb_v1, jb_v2, &mut jb_status)
     };
@@ -912,7 +892,6 @@ pub fn fn_scale_shape(jb_a0_shape: Vec<u8>, jb_a1_factor: f64) -> Result<Vec<u8>
     let jb_v1 = jb_a1_factor;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_scale_shape(jb_v0, jb_v1, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -924,7 +903,6 @@ pub fn fn_shout(jb_a0_text: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_text.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_shout(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
@@ -935,7 +913,6 @@ pub fn fn_split_words(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_text.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_split_words(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -946,7 +923,6 @@ pub fn fn_total_count(jb_a0_counts: Vec<u8>) -> Result<u64, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_counts);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_total_count(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -957,7 +933,6 @@ pub fn fn_counter_total(jb_a0_counters: Vec<u8>) -> Result<u64, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_counters);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_counter_total(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -968,7 +943,6 @@ pub fn fn_make_counter(jb_a0_start: u64) -> Result<f64, JsValue> {
     let jb_v0 = jb_a0_start;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_make_counter(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::handle_out(jb_r)?)
@@ -982,7 +956,6 @@ pub fn fn_name_counter(jb_a0_name: String, jb_a1_counter: f64) -> Result<Vec<u8>
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_a1_counter)?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_name_counter(jb_v0, jb_v1, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -998,7 +971,6 @@ pub fn fn_named_counter_value(
         crate::jb_rt::buffer(|jb_buf| jb_lower_NamedCounter(jb_buf, jb_a0_0_name, jb_a0_1_counter));
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_named_counter_value(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1021,7 +993,6 @@ pub fn fn_coord_or_origin(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_coord_or_origin(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1033,7 +1004,6 @@ pub fn fn_default_page(jb_a0_author: String) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_author.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_default_page(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1046,7 +1016,6 @@ pub fn fn_delete(jb_a0_items: Vec<u8>, jb_a1_index: u32) -> Result<Vec<u8>, JsVa
     let jb_v1 = jb_a1_index;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_delete(jb_v0, jb_v1, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1074,7 +1043,6 @@ pub fn fn_describe_page(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_describe_page(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
@@ -1085,7 +1053,6 @@ pub fn fn_describe_token(jb_a0_token: Vec<u8>) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_token);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_describe_token(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1102,7 +1069,6 @@ pub fn fn_echo_duration(jb_a0_value: f64) -> Result<Vec<u8>, JsValue> {
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_duration(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1113,7 +1079,6 @@ pub fn fn_echo_f64(jb_a0_value: f64) -> Result<f64, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_f64(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -1124,7 +1089,6 @@ pub fn fn_echo_i32(jb_a0_value: i32) -> Result<i32, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_i32(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -1135,7 +1099,6 @@ pub fn fn_echo_i64(jb_a0_value: i64) -> Result<i64, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_i64(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -1167,7 +1130,6 @@ pub fn fn_echo_integers(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_integers(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1184,7 +1146,6 @@ pub fn fn_echo_optional_u64(jb_a0_value: Option<u64>) -> Result<Vec<u8>, JsValue
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_optional_u64(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1196,7 +1157,6 @@ pub fn fn_echo_u32(jb_a0_value: u32) -> Result<u32, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_u32(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -1207,7 +1167,6 @@ pub fn fn_echo_u64(jb_a0_value: u64) -> Result<u64, JsValue> {
     let jb_v0 = jb_a0_value;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_echo_u64(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
@@ -1218,7 +1177,6 @@ pub fn fn_first_coord(jb_a0_coords: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_coords);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_first_coord(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1229,7 +1187,6 @@ pub fn fn_flatten_groups(jb_a0_groups: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_groups);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_flatten_groups(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1241,7 +1198,6 @@ pub fn fn_group_by_parity(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_values);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_group_by_parity(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1274,7 +1230,6 @@ pub fn fn_increment_integers(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_increment_integers(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1294,7 +1249,6 @@ pub fn fn_join_words(
     let jb_v2 = jb_a2_uppercase as i8;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_func_join_words(jb_v0, jb_v1, jb_v2, &mut jb_status)
     };
@@ -1307,7 +1261,6 @@ pub fn fn_mean(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_values);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_mean(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1318,7 +1271,6 @@ pub fn fn_panic_with(jb_a0_message: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_message.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_panic_with(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
@@ -1331,7 +1283,6 @@ pub fn fn_reverse_bytes(jb_a0_data: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_reverse_bytes(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<Vec<u8>>(jb_r)?)
@@ -1365,7 +1316,6 @@ pub fn fn_reverse_route(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_reverse_route(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1376,7 +1326,6 @@ pub fn fn_sorted_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_words);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_sorted_words(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1399,7 +1348,6 @@ pub fn fn_time_between(jb_a0_start: f64, jb_a1_end: f64) -> Result<Vec<u8>, JsVa
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_time_between(jb_v0, jb_v1, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1411,7 +1359,6 @@ pub fn fn_tokenize(jb_a0_text: String) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_text.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_tokenize(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1424,7 +1371,6 @@ pub fn fn_turn_right(jb_a0_direction: u32) -> Result<Vec<u8>, JsValue> {
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_turn_right(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1435,7 +1381,6 @@ pub fn fn_unique_words(jb_a0_words: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_words);
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_unique_words(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r.destroy_into_vec())
@@ -1446,7 +1391,6 @@ pub fn fn_url_scheme(jb_a0_url: String) -> Result<String, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_url.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe { jb_ffi::uniffi_fixture_types_fn_func_url_scheme(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
@@ -1459,7 +1403,6 @@ pub fn fn_url_with_path(jb_a0_base: String, jb_a1_path: String) -> Result<String
     let jb_v1 = ::uniffi::RustBuffer::from_vec(jb_a1_path.into_bytes());
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_func_url_with_path(jb_v0, jb_v1, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1473,7 +1416,6 @@ pub fn fn_validate_username(jb_a0_name: String, jb_a1_max_length: u32) -> Result
     let jb_v1 = jb_a1_max_length;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_func_validate_username(jb_v0, jb_v1, &mut jb_status)
     };
@@ -1486,7 +1428,6 @@ pub fn ctor_7Counter_new(jb_a0_step: u64) -> Result<f64, JsValue> {
     let jb_v0 = jb_a0_step;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_constructor_counter_new(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1500,7 +1441,6 @@ pub fn ctor_7Counter_with_start(jb_a0_start: u64, jb_a1_step: u64) -> Result<f64
     let jb_v1 = jb_a1_step;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_constructor_counter_with_start(jb_v0, jb_v1, &mut jb_status)
     };
@@ -1516,7 +1456,6 @@ pub fn method_7Counter_add(jb_handle: f64, jb_a0_amount: u64) -> Result<u64, JsV
     let jb_v0 = jb_a0_amount;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_method_counter_add(jb_this, jb_v0, &mut jb_status)
     };
@@ -1541,7 +1480,6 @@ pub fn method_7Counter_describe(
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_method_counter_describe(jb_this, jb_v0, &mut jb_status)
     };
@@ -1555,7 +1493,6 @@ pub fn method_7Counter_fork(jb_handle: f64) -> Result<f64, JsValue> {
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_method_counter_fork(jb_this, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1568,7 +1505,6 @@ pub fn method_7Counter_increment(jb_handle: f64) -> Result<u64, JsValue> {
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_method_counter_increment(jb_this, &mut jb_status)
     };
@@ -1582,7 +1518,6 @@ pub fn method_7Counter_reset(jb_handle: f64) -> Result<(), JsValue> {
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     unsafe { jb_ffi::uniffi_fixture_types_fn_method_counter_reset(jb_this, &mut jb_status) };
     crate::jb_rt::check(jb_status)
 }
@@ -1596,7 +1531,6 @@ pub fn method_7Counter_same_as(jb_handle: f64, jb_a0_other: f64) -> Result<bool,
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_a0_other)?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r = unsafe {
         jb_ffi::uniffi_fixture_types_fn_method_counter_same_as(jb_this, jb_v0, &mut jb_status)
     };
@@ -1610,7 +1544,6 @@ pub fn method_7Counter_step(jb_handle: f64) -> Result<u64, JsValue> {
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_method_counter_step(jb_this, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
@@ -1623,7 +1556,6 @@ pub fn method_7Counter_value(jb_handle: f64) -> Result<u64, JsValue> {
         crate::jb_rt::clone_handle(jb_ffi::uniffi_fixture_types_fn_clone_counter, jb_handle)?;
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
-
     let jb_r =
         unsafe { jb_ffi::uniffi_fixture_types_fn_method_counter_value(jb_this, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
