@@ -63,8 +63,15 @@ def signature(fn, skip_self):
     return line + (f" raises {error}" if error else "")
 
 
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def is_async(fn):
+    return "async " if isinstance(fn, ast.AsyncFunctionDef) else ""
+
+
 def public_methods(cls):
-    return [n for n in cls.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+    return [n for n in cls.body if isinstance(n, FUNCTIONS) and not n.name.startswith("_")]
 
 
 def init(cls):
@@ -114,7 +121,7 @@ def describe_class(cls, error_names, out):
     for m in methods:
         is_classmethod = any(ast.unparse(d) == "classmethod" for d in m.decorator_list)
         kind = "constructor" if is_classmethod else "method"
-        out.append(with_doc(f"{kind} {name}.{m.name}{signature(m, True)}", m))
+        out.append(with_doc(f"{is_async(m)}{kind} {name}.{m.name}{signature(m, True)}", m))
 
 
 def main(path):
@@ -132,8 +139,8 @@ def main(path):
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name in exported:
             classes[node.name] = node  # the last definition wins, as at import
-        elif isinstance(node, ast.FunctionDef) and node.name in exported:
-            out.append(with_doc(f"function {node.name}{signature(node, False)}", node))
+        elif isinstance(node, FUNCTIONS) and node.name in exported:
+            out.append(with_doc(f"{is_async(node)}function {node.name}{signature(node, False)}", node))
         elif isinstance(node, ast.Assign) and len(node.targets) == 1 and not ast.unparse(node.value).startswith("_"):
             target = node.targets[0]
             if isinstance(target, ast.Name) and target.id in exported:

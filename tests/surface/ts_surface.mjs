@@ -6,7 +6,7 @@
 //
 // Lines:
 //   function <name>(<params>): <return> [throws <Error>] | <doc first line>
-//   interface <Name> | <doc>      field <Name>.<field>[?]: <type>
+//   interface <Name> | <doc>      field <Name>.<field>[?]: <type>      method <Name>.<m>(...)
 //   type <Name> = <type>
 //   class <Name> [extends <Base>] | <doc>
 //   constructor <Class>(<params>) [throws ...]   static <Class>.<m>(...)   method <Class>.<m>(...)
@@ -89,6 +89,8 @@ function walk(statements, sf, prefix) {
       for (const m of node.members) {
         if (ts.isPropertySignature(m)) {
           lines.push(`field ${node.name.text}.${m.name.getText(sf)}${m.questionToken ? "?" : ""}: ${squash(m.type.getText(sf))}`);
+        } else if (ts.isMethodSignature(m)) {
+          lines.push(`method ${node.name.text}.${m.name.getText(sf)}${signature(m, sf)}${throwsOf(m)}${doc(m)}`);
         }
       }
     } else if (ts.isTypeAliasDeclaration(node)) {

@@ -229,12 +229,14 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
                 .iter()
                 .map(|a| (a.name(), a.as_type(), a.default_value().is_some())),
             f.return_type(),
+            f.is_async(),
         );
+        let a = if f.is_async() { "async " } else { "" };
         expect(
             "python",
             python,
             &what,
-            &format!("function {}(", f.name()),
+            &format!("{a}function {}(", f.name()),
             &py,
         );
         expect(
@@ -253,7 +255,9 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
                     .iter()
                     .map(|a| (a.name(), a.as_type(), a.default_value().is_some())),
                 None,
+                false,
             );
+            let a = if c.is_async() { "async " } else { "" };
             if c.is_primary_constructor() {
                 expect(
                     "python",
@@ -274,7 +278,7 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
                     "python",
                     python,
                     &what,
-                    &format!("constructor {}.{}(", o.name(), c.name()),
+                    &format!("{a}constructor {}.{}(", o.name(), c.name()),
                     &py,
                 );
                 expect(
@@ -293,19 +297,70 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
                     .iter()
                     .map(|a| (a.name(), a.as_type(), a.default_value().is_some())),
                 m.return_type(),
+                m.is_async(),
             );
+            let a = if m.is_async() { "async " } else { "" };
             expect(
                 "python",
                 python,
                 &what,
-                &format!("method {}.{}(", o.name(), m.name()),
+                &format!("{a}method {}.{}(", o.name(), m.name()),
+                &py,
+            );
+            // A trait JavaScript may implement is an interface of that name
+            // (no options argument); its Rust implementations are a class.
+            let class = if o.has_callback_interface() {
+                let interface: Vec<String> = ts
+                    .iter()
+                    .filter(|n| n.as_str() != "options?: AsyncOptions")
+                    .cloned()
+                    .collect();
+                expect(
+                    "typescript",
+                    typescript,
+                    &what,
+                    &format!("method {}.{}(", o.name(), camel(m.name())),
+                    &interface,
+                );
+                joyous_bindgen::names::rust_class(o.name())
+            } else {
+                o.name().to_string()
+            };
+            expect(
+                "typescript",
+                typescript,
+                &what,
+                &format!("method {class}.{}(", camel(m.name())),
+                &ts,
+            );
+        }
+    }
+    // Callback interfaces: the interface JavaScript implements, UniFFI's
+    // Python protocol class.
+    for cb in ci.callback_interface_definitions() {
+        for m in cb.methods() {
+            let what = format!("{crate_name}: callback method {}::{}", cb.name(), m.name());
+            let (py, mut ts) = signature_needles(
+                m.arguments()
+                    .iter()
+                    .map(|a| (a.name(), a.as_type(), a.default_value().is_some())),
+                m.return_type(),
+                m.is_async(),
+            );
+            ts.retain(|n| n != "options?: AsyncOptions");
+            let a = if m.is_async() { "async " } else { "" };
+            expect(
+                "python",
+                python,
+                &what,
+                &format!("{a}method {}.{}(", cb.name(), m.name()),
                 &py,
             );
             expect(
                 "typescript",
                 typescript,
                 &what,
-                &format!("method {}.{}(", o.name(), camel(m.name())),
+                &format!("method {}.{}(", cb.name(), camel(m.name())),
                 &ts,
             );
         }
@@ -407,6 +462,7 @@ fn camel(name: &str) -> String {
 fn signature_needles<'a>(
     args: impl Iterator<Item = (&'a str, Type, bool)>,
     ret: Option<&Type>,
+    is_async: bool,
 ) -> (Vec<String>, Vec<String>) {
     let (mut py, mut ts) = (Vec::new(), Vec::new());
     for (name, ty, defaulted) in args {
@@ -426,7 +482,17 @@ fn signature_needles<'a>(
         };
         ts.push(format!("{}{optional}: {}", camel(name), ts_type(&ty)));
     }
-    if let Some(ret) = ret {
+    if is_async {
+        // An async callable is a Promise of its type, with an AbortSignal option.
+        ts.push("options?: AsyncOptions".into());
+        ts.push(format!(
+            "): Promise<{}>",
+            ret.map_or("void".into(), ts_type)
+        ));
+        if let Some(ret) = ret {
+            py.push(format!("-> {}", py_type(ret)));
+        }
+    } else if let Some(ret) = ret {
         py.push(format!("-> {}", py_type(ret)));
         ts.push(format!("): {}", ts_type(ret)));
     }

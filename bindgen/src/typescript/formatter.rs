@@ -122,7 +122,7 @@ impl Formatter {
         format!("$handleOf${trait_name}")
     }
 
-    pub fn from_handle(&self, trait_name: &str) -> String {
+    pub fn value_of_handle(&self, trait_name: &str) -> String {
         format!("$fromHandle${trait_name}")
     }
 

@@ -266,7 +266,7 @@ fn type_defs(ci: &ComponentInterface, f: &Formatter, usage: &Usage) -> Vec<TypeD
                 let name = t.name().expect("named");
                 DefKind::Foreign {
                     to_handle: f.handle_of(name),
-                    from_handle: f.from_handle(name),
+                    from_handle: f.value_of_handle(name),
                     name: name.to_string(),
                 }
             }
@@ -308,7 +308,7 @@ struct CallDef {
 pub(crate) fn lifted(f: &Formatter, lifting: &Lifting, call: &str) -> String {
     match lifting {
         Lifting::Object(class) => format!("{class}.$wrap({call})"),
-        Lifting::Foreign(name) => format!("{}({call})", f.from_handle(name)),
+        Lifting::Foreign(name) => format!("{}({call})", f.value_of_handle(name)),
         Lifting::Buffer(ty) => format!("{}(new {RT}.Reader({call}))", f.read(ty)),
         _ => call.to_string(),
     }
@@ -362,7 +362,7 @@ fn call_def(ci: &ComponentInterface, f: &Formatter, c: &Callable, indent: &str) 
         if !params.is_empty() {
             params.push_str(", ");
         }
-        params.push_str(&format!("{options}?: {RT}.AsyncOptions"));
+        params.push_str(&format!("{options}?: AsyncOptions"));
     }
     let ret = match &c.ret_type {
         None => "void".into(),

@@ -78,7 +78,7 @@ fn handle_helpers(f: &Formatter, t: &Trait) -> String {
          /** @internal What a `{name}` handle from Rust stands for. */\n\
          function {}($raw: number): {name} {{\n  return {from};\n}}\n",
         f.handle_of(&t.name),
-        f.from_handle(&t.name),
+        f.value_of_handle(&t.name),
         name = t.name,
     )
 }

@@ -6,7 +6,8 @@ import * as {{ glue }} from "./wasm/{{ glue_stem }}_bg.js";
 
 export { DisposedError, InternalError, LoadError, NotInitializedError, PanicError } from "./runtime.js";
 {%- if has_async %}
-export type { AsyncOptions } from "./runtime.js";
+import type { AsyncOptions } from "./runtime.js";
+export type { AsyncOptions };
 {%- endif %}
 {% for t in types %}
 {%- match t.kind %}

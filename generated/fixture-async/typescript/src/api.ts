@@ -9,7 +9,8 @@ import * as $rt from "./runtime.js";
 import * as $glue from "./wasm/fixture_async_wasm_bg.js";
 
 export { DisposedError, InternalError, LoadError, NotInitializedError, PanicError } from "./runtime.js";
-export type { AsyncOptions } from "./runtime.js";
+import type { AsyncOptions } from "./runtime.js";
+export type { AsyncOptions };
 
 
 
@@ -333,7 +334,7 @@ $rt.setHost({
 /**
  * `text`, after yielding to the caller's event loop `ticks` times.
  */
-export async function echoAfter(text: string, ticks: number, options?: $rt.AsyncOptions): Promise<string> {
+export async function echoAfter(text: string, ticks: number, options?: AsyncOptions): Promise<string> {
   return $rt.callAsync(
     () => $glue.fn_echo_after($rt.checkString(text, "text"), $rt.checkInt(ticks, 0, 4294967295, "ticks")),
     $future$rust_buffer,
@@ -362,7 +363,7 @@ export function logLines(logger: Logger, prefix: string, count: number): number 
 /**
  * `value * 2`, after one yield.
  */
-export async function asyncDouble(value: number, options?: $rt.AsyncOptions): Promise<number> {
+export async function asyncDouble(value: number, options?: AsyncOptions): Promise<number> {
   return $rt.callAsync(
     () => $glue.fn_async_double($rt.checkInt(value, 0, 4294967295, "value")),
     $future$u32,
@@ -377,7 +378,7 @@ export async function asyncDouble(value: number, options?: $rt.AsyncOptions): Pr
  *
  * @throws {FixtureError} (rejects with) one of the `FixtureError` variants
  */
-export async function asyncFail(reason: string, options?: $rt.AsyncOptions): Promise<number> {
+export async function asyncFail(reason: string, options?: AsyncOptions): Promise<number> {
   return $rt.callAsync(
     () => $glue.fn_async_fail($rt.checkString(reason, "reason")),
     $future$u32,
@@ -390,7 +391,7 @@ export async function asyncFail(reason: string, options?: $rt.AsyncOptions): Pro
 /**
  * Never finishes: only cancelling ends it.
  */
-export async function asyncForever(options?: $rt.AsyncOptions): Promise<number> {
+export async function asyncForever(options?: AsyncOptions): Promise<number> {
   return $rt.callAsync(
     () => $glue.fn_async_forever(),
     $future$u32,
@@ -403,7 +404,7 @@ export async function asyncForever(options?: $rt.AsyncOptions): Promise<number> 
 /**
  * Each word with its length.
  */
-export async function asyncLengths(words: Array<string>, options?: $rt.AsyncOptions): Promise<Map<string, number>> {
+export async function asyncLengths(words: Array<string>, options?: AsyncOptions): Promise<Map<string, number>> {
   return $rt.callAsync(
     () => $glue.fn_async_lengths($rt.encode($write$Sequence$String, words, "words")),
     $future$rust_buffer,
@@ -416,7 +417,7 @@ export async function asyncLengths(words: Array<string>, options?: $rt.AsyncOpti
 /**
  * `value + 1` (wrapping), after one yield.
  */
-export async function asyncNextU64(value: bigint, options?: $rt.AsyncOptions): Promise<bigint> {
+export async function asyncNextU64(value: bigint, options?: AsyncOptions): Promise<bigint> {
   return $rt.callAsync(
     () => $glue.fn_async_next_u64($rt.checkBigInt(value, 0n, 18446744073709551615n, "value")),
     $future$u64,
@@ -429,7 +430,7 @@ export async function asyncNextU64(value: bigint, options?: $rt.AsyncOptions): P
 /**
  * Returns nothing, after one yield.
  */
-export async function asyncNothing(options?: $rt.AsyncOptions): Promise<void> {
+export async function asyncNothing(options?: AsyncOptions): Promise<void> {
   return $rt.callAsync(
     () => $glue.fn_async_nothing(),
     $future$void,
@@ -442,7 +443,7 @@ export async function asyncNothing(options?: $rt.AsyncOptions): Promise<void> {
 /**
  * Panics with `message` after one yield.
  */
-export async function asyncPanic(message: string, options?: $rt.AsyncOptions): Promise<number> {
+export async function asyncPanic(message: string, options?: AsyncOptions): Promise<number> {
   return $rt.callAsync(
     () => $glue.fn_async_panic($rt.checkString(message, "message")),
     $future$u32,
@@ -455,7 +456,7 @@ export async function asyncPanic(message: string, options?: $rt.AsyncOptions): P
 /**
  * The point `(x, y)`, after one yield.
  */
-export async function asyncPoint(x: number, y: number, options?: $rt.AsyncOptions): Promise<Point> {
+export async function asyncPoint(x: number, y: number, options?: AsyncOptions): Promise<Point> {
   return $rt.callAsync(
     () => $glue.fn_async_point($rt.checkNumber(x, "x"), $rt.checkNumber(y, "y")),
     $future$rust_buffer,
@@ -468,7 +469,7 @@ export async function asyncPoint(x: number, y: number, options?: $rt.AsyncOption
 /**
  * `0..count`, after one yield.
  */
-export async function asyncRange(count: number, options?: $rt.AsyncOptions): Promise<Array<number>> {
+export async function asyncRange(count: number, options?: AsyncOptions): Promise<Array<number>> {
   return $rt.callAsync(
     () => $glue.fn_async_range($rt.checkInt(count, 0, 4294967295, "count")),
     $future$rust_buffer,
@@ -481,7 +482,7 @@ export async function asyncRange(count: number, options?: $rt.AsyncOptions): Pro
 /**
  * `value` reversed, after one yield.
  */
-export async function asyncReverse(value: string, options?: $rt.AsyncOptions): Promise<string> {
+export async function asyncReverse(value: string, options?: AsyncOptions): Promise<string> {
   return $rt.callAsync(
     () => $glue.fn_async_reverse($rt.checkString(value, "value")),
     $future$rust_buffer,
@@ -494,7 +495,7 @@ export async function asyncReverse(value: string, options?: $rt.AsyncOptions): P
 /**
  * A circle for a positive radius, else `Nothing`.
  */
-export async function asyncShape(radius: number, options?: $rt.AsyncOptions): Promise<Shape> {
+export async function asyncShape(radius: number, options?: AsyncOptions): Promise<Shape> {
   return $rt.callAsync(
     () => $glue.fn_async_shape($rt.checkNumber(radius, "radius")),
     $future$rust_buffer,
@@ -507,7 +508,7 @@ export async function asyncShape(radius: number, options?: $rt.AsyncOptions): Pr
 /**
  * `value` in upper case, or nothing.
  */
-export async function asyncUpper(value?: string | undefined, options?: $rt.AsyncOptions): Promise<string | undefined> {
+export async function asyncUpper(value?: string | undefined, options?: AsyncOptions): Promise<string | undefined> {
   return $rt.callAsync(
     () => $glue.fn_async_upper(value == null ? undefined : $rt.checkString(value, "value")),
     $future$rust_buffer,
@@ -544,7 +545,7 @@ export function sameStore(store: Store): Store {
  *
  * @throws {FixtureError} (rejects with) one of the `FixtureError` variants
  */
-export async function storeFetch(store: Store, key: string, options?: $rt.AsyncOptions): Promise<string> {
+export async function storeFetch(store: Store, key: string, options?: AsyncOptions): Promise<string> {
   return $rt.callAsync(
     () => $glue.fn_store_fetch($handleOf$Store(store, "store"), $rt.checkString(key, "key")),
     $future$rust_buffer,
@@ -585,7 +586,7 @@ export function storePut(store: Store, key: string, value: string): void {
 /**
  * `store.size()` awaited in Rust.
  */
-export async function storeSize(store: Store, options?: $rt.AsyncOptions): Promise<number> {
+export async function storeSize(store: Store, options?: AsyncOptions): Promise<number> {
   return $rt.callAsync(
     () => $glue.fn_store_size($handleOf$Store(store, "store")),
     $future$u32,
@@ -636,7 +637,7 @@ export class Ticker implements Disposable {
   /**
    * A ticker that starts at `start`, made after one yield.
    */
-  static async startingAt(start: number, options?: $rt.AsyncOptions): Promise<Ticker> {
+  static async startingAt(start: number, options?: AsyncOptions): Promise<Ticker> {
     return $rt.callAsync(
       () => $glue.ctor_6Ticker_starting_at($rt.checkInt(start, 0, 4294967295, "start")),
       $future$u64,
@@ -666,7 +667,7 @@ export class Ticker implements Disposable {
   /**
    * The next value, after one yield.
    */
-  async tick(options?: $rt.AsyncOptions): Promise<number> {
+  async tick(options?: AsyncOptions): Promise<number> {
     const $handle = this.$box.use();
     return $rt.callAsync(
       () => $glue.method_6Ticker_tick($handle),
@@ -702,7 +703,7 @@ export class Account implements Disposable {
   /**
    * An account for `owner`, opened after one yield.
    */
-  static async open(owner: string, options?: $rt.AsyncOptions): Promise<Account> {
+  static async open(owner: string, options?: AsyncOptions): Promise<Account> {
     return $rt.callAsync(
       () => $glue.ctor_7Account_open($rt.checkString(owner, "owner")),
       $future$u64,
@@ -732,7 +733,7 @@ export class Account implements Disposable {
   /**
    * Adds `amount` after one yield and returns the new balance.
    */
-  async deposit(amount: bigint, options?: $rt.AsyncOptions): Promise<bigint> {
+  async deposit(amount: bigint, options?: AsyncOptions): Promise<bigint> {
     const $handle = this.$box.use();
     return $rt.callAsync(
       () => $glue.method_7Account_deposit($handle, $rt.checkBigInt(amount, 0n, 18446744073709551615n, "amount")),
@@ -757,7 +758,7 @@ export class Account implements Disposable {
    *
    * @throws {FixtureError} (rejects with) one of the `FixtureError` variants
    */
-  async withdraw(amount: bigint, options?: $rt.AsyncOptions): Promise<bigint> {
+  async withdraw(amount: bigint, options?: AsyncOptions): Promise<bigint> {
     const $handle = this.$box.use();
     return $rt.callAsync(
       () => $glue.method_7Account_withdraw($handle, $rt.checkBigInt(amount, 0n, 18446744073709551615n, "amount")),
@@ -818,7 +819,7 @@ export class Cache implements Disposable {
    *
    * @throws {FixtureError} (rejects with) one of the `FixtureError` variants
    */
-  async fetch(key: string, options?: $rt.AsyncOptions): Promise<string> {
+  async fetch(key: string, options?: AsyncOptions): Promise<string> {
     const $handle = this.$box.use();
     return $rt.callAsync(
       () => $glue.method_5Cache_fetch($handle, $rt.checkString(key, "key")),
@@ -924,7 +925,7 @@ export class StoreImpl implements Disposable {
    *
    * @throws {FixtureError} (rejects with) one of the `FixtureError` variants
    */
-  async fetch(key: string, options?: $rt.AsyncOptions): Promise<string> {
+  async fetch(key: string, options?: AsyncOptions): Promise<string> {
     const $handle = this.$box.use();
     return $rt.callAsync(
       () => $glue.method_5Store_fetch($handle, $rt.checkString(key, "key")),
@@ -938,7 +939,7 @@ export class StoreImpl implements Disposable {
   /**
    * How many keys there are.
    */
-  async size(options?: $rt.AsyncOptions): Promise<number> {
+  async size(options?: AsyncOptions): Promise<number> {
     const $handle = this.$box.use();
     return $rt.callAsync(
       () => $glue.method_5Store_size($handle),
