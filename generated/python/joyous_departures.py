@@ -29,6 +29,7 @@ import threading
 import itertools
 import traceback
 import typing
+import asyncio
 import platform
 
 
@@ -529,6 +530,8 @@ def _uniffi_check_contract_api_version(lib):
 def _uniffi_check_api_checksums(lib):
     if lib.uniffi_joyous_departures_checksum_func_generate_goodbye() != 27663:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_joyous_departures_checksum_func_generate_goodbye_async() != 54999:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_func_supported_languages() != 15006:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_func_version() != 4901:
@@ -544,6 +547,8 @@ def _uniffi_check_api_checksums(lib):
     if lib.uniffi_joyous_departures_checksum_constructor_generator_new() != 55502:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_constructor_generator_with_corpus() != 13303:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_joyous_departures_checksum_method_translator_translate() != 60965:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
 
 # A ctypes library to expose the extern-C FFI definitions.
@@ -577,6 +582,9 @@ _UniffiLib.ffi_joyous_departures_uniffi_contract_version.restype = ctypes.c_uint
 _UniffiLib.uniffi_joyous_departures_checksum_func_generate_goodbye.argtypes = (
 )
 _UniffiLib.uniffi_joyous_departures_checksum_func_generate_goodbye.restype = ctypes.c_uint16
+_UniffiLib.uniffi_joyous_departures_checksum_func_generate_goodbye_async.argtypes = (
+)
+_UniffiLib.uniffi_joyous_departures_checksum_func_generate_goodbye_async.restype = ctypes.c_uint16
 _UniffiLib.uniffi_joyous_departures_checksum_func_supported_languages.argtypes = (
 )
 _UniffiLib.uniffi_joyous_departures_checksum_func_supported_languages.restype = ctypes.c_uint16
@@ -601,11 +609,19 @@ _UniffiLib.uniffi_joyous_departures_checksum_constructor_generator_new.restype =
 _UniffiLib.uniffi_joyous_departures_checksum_constructor_generator_with_corpus.argtypes = (
 )
 _UniffiLib.uniffi_joyous_departures_checksum_constructor_generator_with_corpus.restype = ctypes.c_uint16
+_UniffiLib.uniffi_joyous_departures_checksum_method_translator_translate.argtypes = (
+)
+_UniffiLib.uniffi_joyous_departures_checksum_method_translator_translate.restype = ctypes.c_uint16
 _UniffiLib.uniffi_joyous_departures_fn_func_generate_goodbye.argtypes = (
     _UniffiRustBuffer,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_joyous_departures_fn_func_generate_goodbye.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_joyous_departures_fn_func_generate_goodbye_async.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+)
+_UniffiLib.uniffi_joyous_departures_fn_func_generate_goodbye_async.restype = ctypes.c_uint64
 _UniffiLib.uniffi_joyous_departures_fn_func_supported_languages.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
@@ -646,6 +662,12 @@ _UniffiLib.uniffi_joyous_departures_fn_constructor_generator_with_corpus.argtype
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_joyous_departures_fn_constructor_generator_with_corpus.restype = ctypes.c_uint64
+_UniffiLib.uniffi_joyous_departures_fn_method_translator_translate.argtypes = (
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+)
+_UniffiLib.uniffi_joyous_departures_fn_method_translator_translate.restype = ctypes.c_uint64
 _UniffiLib.uniffi_joyous_departures_fn_clone_generator.argtypes = (
     ctypes.c_uint64,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -656,11 +678,405 @@ _UniffiLib.uniffi_joyous_departures_fn_free_generator.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_joyous_departures_fn_free_generator.restype = None
+_UniffiLib.uniffi_joyous_departures_fn_clone_translator.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_joyous_departures_fn_clone_translator.restype = ctypes.c_uint64
+_UniffiLib.uniffi_joyous_departures_fn_free_translator.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_joyous_departures_fn_free_translator.restype = None
+class _UniffiForeignFutureResultRustBuffer(ctypes.Structure):
+    _fields_ = [
+        ("return_value", _UniffiRustBuffer),
+        ("call_status", _UniffiRustCallStatus),
+    ]
+_UNIFFI_FOREIGN_FUTURE_COMPLETERUST_BUFFER = ctypes.CFUNCTYPE(None,ctypes.c_uint64,_UniffiForeignFutureResultRustBuffer,
+)
+_UNIFFI_FOREIGN_FUTURE_DROPPED_CALLBACK = ctypes.CFUNCTYPE(None,ctypes.c_uint64,
+)
+class _UniffiForeignFutureDroppedCallbackStruct(ctypes.Structure):
+    _fields_ = [
+        ("handle", ctypes.c_uint64),
+        ("free", _UNIFFI_FOREIGN_FUTURE_DROPPED_CALLBACK),
+    ]
+_UNIFFI_CALLBACK_INTERFACE_JOYOUS_DEPARTURES_TRANSLATOR_METHOD0 = ctypes.CFUNCTYPE(None,ctypes.c_uint64,_UniffiRustBuffer,_UniffiRustBuffer,_UNIFFI_FOREIGN_FUTURE_COMPLETERUST_BUFFER,ctypes.c_uint64,ctypes.POINTER(_UniffiForeignFutureDroppedCallbackStruct),
+)
+_UNIFFI_CALLBACK_INTERFACE_CLONE_JOYOUS_DEPARTURES_TRANSLATOR = ctypes.CFUNCTYPE(ctypes.c_uint64,ctypes.c_uint64,
+)
+_UNIFFI_CALLBACK_INTERFACE_FREE_JOYOUS_DEPARTURES_TRANSLATOR = ctypes.CFUNCTYPE(None,ctypes.c_uint64,
+)
+class _UniffiVTableCallbackInterfaceJoyousDeparturesTranslator(ctypes.Structure):
+    _fields_ = [
+        ("uniffi_free", _UNIFFI_CALLBACK_INTERFACE_FREE_JOYOUS_DEPARTURES_TRANSLATOR),
+        ("uniffi_clone", _UNIFFI_CALLBACK_INTERFACE_CLONE_JOYOUS_DEPARTURES_TRANSLATOR),
+        ("translate", _UNIFFI_CALLBACK_INTERFACE_JOYOUS_DEPARTURES_TRANSLATOR_METHOD0),
+    ]
+_UniffiLib.uniffi_joyous_departures_fn_init_callback_vtable_translator.argtypes = (
+    ctypes.POINTER(_UniffiVTableCallbackInterfaceJoyousDeparturesTranslator),
+)
+_UniffiLib.uniffi_joyous_departures_fn_init_callback_vtable_translator.restype = None
+_UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK = ctypes.CFUNCTYPE(None,ctypes.c_uint64,ctypes.c_int8,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u8.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u8.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u8.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u8.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u8.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u8.restype = ctypes.c_uint8
+_UniffiLib.ffi_joyous_departures_rust_future_free_u8.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_u8.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i8.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i8.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i8.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i8.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i8.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i8.restype = ctypes.c_int8
+_UniffiLib.ffi_joyous_departures_rust_future_free_i8.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_i8.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u16.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u16.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u16.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u16.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u16.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u16.restype = ctypes.c_uint16
+_UniffiLib.ffi_joyous_departures_rust_future_free_u16.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_u16.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i16.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i16.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i16.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i16.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i16.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i16.restype = ctypes.c_int16
+_UniffiLib.ffi_joyous_departures_rust_future_free_i16.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_i16.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u32.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u32.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u32.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u32.restype = ctypes.c_uint32
+_UniffiLib.ffi_joyous_departures_rust_future_free_u32.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_u32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i32.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i32.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i32.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i32.restype = ctypes.c_int32
+_UniffiLib.ffi_joyous_departures_rust_future_free_i32.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_i32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u64.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_u64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u64.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_u64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u64.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_u64.restype = ctypes.c_uint64
+_UniffiLib.ffi_joyous_departures_rust_future_free_u64.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_u64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i64.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_i64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i64.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_i64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i64.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_i64.restype = ctypes.c_int64
+_UniffiLib.ffi_joyous_departures_rust_future_free_i64.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_i64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_f32.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_f32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_f32.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_f32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_f32.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_f32.restype = ctypes.c_float
+_UniffiLib.ffi_joyous_departures_rust_future_free_f32.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_f32.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_f64.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_f64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_f64.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_f64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_f64.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_f64.restype = ctypes.c_double
+_UniffiLib.ffi_joyous_departures_rust_future_free_f64.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_f64.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_rust_buffer.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_rust_buffer.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_rust_buffer.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_rust_buffer.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_rust_buffer.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_rust_buffer.restype = _UniffiRustBuffer
+_UniffiLib.ffi_joyous_departures_rust_future_free_rust_buffer.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_rust_buffer.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_poll_void.argtypes = (
+    ctypes.c_uint64,
+    _UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK,
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_poll_void.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_void.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_cancel_void.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_complete_void.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.ffi_joyous_departures_rust_future_complete_void.restype = None
+_UniffiLib.ffi_joyous_departures_rust_future_free_void.argtypes = (
+    ctypes.c_uint64,
+)
+_UniffiLib.ffi_joyous_departures_rust_future_free_void.restype = None
 
 _uniffi_check_contract_api_version(_UniffiLib)
 # _uniffi_check_api_checksums(_UniffiLib)
 
+# RustFuturePoll values
+_UNIFFI_RUST_FUTURE_POLL_READY = 0
+_UNIFFI_RUST_FUTURE_POLL_WAKE = 1
 
+# Stores futures for _uniffi_continuation_callback
+_UniffiContinuationHandleMap = _UniffiHandleMap()
+
+_UNIFFI_GLOBAL_EVENT_LOOP = None
+
+"""
+Set the event loop to use for async functions
+
+This is needed if some async functions run outside of the eventloop, for example:
+    - A non-eventloop thread is spawned, maybe from `EventLoop.run_in_executor` or maybe from the
+      Rust code spawning its own thread.
+    - The Rust code calls an async callback method from a sync callback function, using something
+      like `pollster` to block on the async call.
+
+In this case, we need an event loop to run the Python async function, but there's no eventloop set
+for the thread.  Use `uniffi_set_event_loop` to force an eventloop to be used in this case.
+"""
+def uniffi_set_event_loop(eventloop: asyncio.BaseEventLoop):
+    global _UNIFFI_GLOBAL_EVENT_LOOP
+    _UNIFFI_GLOBAL_EVENT_LOOP = eventloop
+
+def _uniffi_get_event_loop():
+    if _UNIFFI_GLOBAL_EVENT_LOOP is not None:
+        return _UNIFFI_GLOBAL_EVENT_LOOP
+    else:
+        return asyncio.get_running_loop()
+
+# Continuation callback for async functions
+# lift the return value or error and resolve the future, causing the async function to resume.
+@_UNIFFI_RUST_FUTURE_CONTINUATION_CALLBACK
+def _uniffi_continuation_callback(future_ptr, poll_code):
+    (eventloop, future) = _UniffiContinuationHandleMap.remove(future_ptr)
+    eventloop.call_soon_threadsafe(_uniffi_set_future_result, future, poll_code)
+
+def _uniffi_set_future_result(future, poll_code):
+    if not future.cancelled():
+        future.set_result(poll_code)
+
+async def _uniffi_rust_call_async(rust_future, ffi_poll, ffi_complete, ffi_free, lift_func, error_ffi_converter):
+    try:
+        eventloop = _uniffi_get_event_loop()
+
+        # Loop and poll until we see a _UNIFFI_RUST_FUTURE_POLL_READY value
+        while True:
+            future = eventloop.create_future()
+            ffi_poll(
+                rust_future,
+                _uniffi_continuation_callback,
+                _UniffiContinuationHandleMap.insert((eventloop, future)),
+            )
+            poll_code = await future
+            if poll_code == _UNIFFI_RUST_FUTURE_POLL_READY:
+                break
+
+        return lift_func(
+            _uniffi_rust_call_with_error(error_ffi_converter, ffi_complete, rust_future)
+        )
+    finally:
+        ffi_free(rust_future)
+def _uniffi_trait_interface_call_async(make_call, uniffi_out_dropped_callback, handle_success, handle_error):
+    async def make_call_and_call_callback():
+        # Note: it's important we call either `handle_success` or `handle_error` exactly once.  Each
+        # call consumes an Arc reference, which means there should be no possibility of a double
+        # call.  The following code is structured so that will will never call both `handle_success`
+        # and `handle_error`, even in the face of weird exceptions.
+        #
+        # In extreme circumstances we may not call either, for example if we fail to make the ctypes
+        # call to `handle_success`.  This means we will leak the Arc reference, which is better than
+        # double-freeing it.
+        try:
+            call_result = await make_call()
+        except Exception as e:
+            print("UniFFI: Unhandled exception in trait interface call", file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+            handle_error(
+                _UniffiRustCallStatus.CALL_UNEXPECTED_ERROR,
+                _UniffiFfiConverterString.lower(repr(e)),
+            )
+        else:
+            handle_success(call_result)
+    eventloop = _uniffi_get_event_loop()
+    task = asyncio.run_coroutine_threadsafe(make_call_and_call_callback(), eventloop)
+    handle = _UNIFFI_FOREIGN_FUTURE_HANDLE_MAP.insert((eventloop, task))
+    uniffi_out_dropped_callback[0] = _UniffiForeignFutureDroppedCallbackStruct(handle, _uniffi_future_dropped_callback)
+
+def _uniffi_trait_interface_call_async_with_error(make_call, uniffi_out_dropped_callback, handle_success, handle_error, error_type, lower_error):
+    async def make_call_and_call_callback():
+        # See the note in _uniffi_trait_interface_call_async for details on `handle_success` and
+        # `handle_error`.
+        try:
+            try:
+                call_result = await make_call()
+            except error_type as e:
+                handle_error(
+                    _UniffiRustCallStatus.CALL_ERROR,
+                    lower_error(e),
+                )
+            else:
+                handle_success(call_result)
+        except Exception as e:
+            print("UniFFI: Unhandled exception in trait interface call", file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+            handle_error(
+                _UniffiRustCallStatus.CALL_UNEXPECTED_ERROR,
+                _UniffiFfiConverterString.lower(repr(e)),
+            )
+    eventloop = _uniffi_get_event_loop()
+    task = asyncio.run_coroutine_threadsafe(make_call_and_call_callback(), eventloop)
+    handle = _UNIFFI_FOREIGN_FUTURE_HANDLE_MAP.insert((eventloop, task))
+    uniffi_out_dropped_callback[0] = _UniffiForeignFutureDroppedCallbackStruct(handle, _uniffi_future_dropped_callback)
+
+_UNIFFI_FOREIGN_FUTURE_HANDLE_MAP = _UniffiHandleMap()
+
+@_UNIFFI_FOREIGN_FUTURE_DROPPED_CALLBACK
+def _uniffi_future_dropped_callback(handle):
+    (eventloop, task) = _UNIFFI_FOREIGN_FUTURE_HANDLE_MAP.remove(handle)
+    eventloop.call_soon(_uniffi_cancel_task, task)
+
+def _uniffi_cancel_task(task):
+    if not task.done():
+        task.cancel()
 
 # Public interface members begin here.
 
@@ -1156,6 +1572,23 @@ class GoodbyeError:  # type: ignore
         def __repr__(self):
             return "GoodbyeError.InvalidTimezone({})".format(str(self))
     _UniffiTempGoodbyeError.InvalidTimezone = InvalidTimezone # type: ignore
+    class Translation(_UniffiTempGoodbyeError):
+        """
+        The translator of `generate_goodbye_async` failed for `language_code`;
+        `message` includes the translator's own.
+"""
+        
+        def __init__(self, message, language_code):
+            super().__init__(", ".join([
+                "message={!r}".format(message),
+                "language_code={!r}".format(language_code),
+            ]))
+            self.message = message
+            self.language_code = language_code
+
+        def __repr__(self):
+            return "GoodbyeError.Translation({})".format(str(self))
+    _UniffiTempGoodbyeError.Translation = Translation # type: ignore
 
 GoodbyeError = _UniffiTempGoodbyeError # type: ignore
 del _UniffiTempGoodbyeError
@@ -1187,6 +1620,11 @@ class _UniffiFfiConverterTypeGoodbyeError(_UniffiConverterRustBuffer):
                 _UniffiFfiConverterString.read(buf),
                 _UniffiFfiConverterString.read(buf),
             )
+        if variant == 5:
+            return GoodbyeError.Translation(
+                _UniffiFfiConverterString.read(buf),
+                _UniffiFfiConverterString.read(buf),
+            )
         raise InternalError("Raw enum value doesn't match any cases")
 
     @staticmethod
@@ -1209,6 +1647,10 @@ class _UniffiFfiConverterTypeGoodbyeError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterString.check_lower(value.message)
             _UniffiFfiConverterString.check_lower(value.timezone)
             return
+        if isinstance(value, GoodbyeError.Translation):
+            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.language_code)
+            return
 
     @staticmethod
     def write(value, buf):
@@ -1230,6 +1672,72 @@ class _UniffiFfiConverterTypeGoodbyeError(_UniffiConverterRustBuffer):
             buf.write_i32(4)
             _UniffiFfiConverterString.write(value.message, buf)
             _UniffiFfiConverterString.write(value.timezone, buf)
+        if isinstance(value, GoodbyeError.Translation):
+            buf.write_i32(5)
+            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.language_code, buf)
+
+
+
+# TranslateError
+# We want to define each variant as a nested class that's also a subclass,
+# which is tricky in Python.  To accomplish this we're going to create each
+# class separately, then manually add the child classes to the base class's
+# __dict__.  All of this happens in dummy class to avoid polluting the module
+# namespace.
+class TranslateError(Exception):
+    """
+    Why a translator could not translate.
+"""
+    pass
+
+_UniffiTempTranslateError = TranslateError
+
+class TranslateError:  # type: ignore
+    """
+    Why a translator could not translate.
+"""
+    
+    class Failed(_UniffiTempTranslateError):
+        """
+        The translation failed; `message` says why.
+"""
+        
+        def __init__(self, message):
+            super().__init__(", ".join([
+                "message={!r}".format(message),
+            ]))
+            self.message = message
+
+        def __repr__(self):
+            return "TranslateError.Failed({})".format(str(self))
+    _UniffiTempTranslateError.Failed = Failed # type: ignore
+
+TranslateError = _UniffiTempTranslateError # type: ignore
+del _UniffiTempTranslateError
+
+
+class _UniffiFfiConverterTypeTranslateError(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        variant = buf.read_i32()
+        if variant == 1:
+            return TranslateError.Failed(
+                _UniffiFfiConverterString.read(buf),
+            )
+        raise InternalError("Raw enum value doesn't match any cases")
+
+    @staticmethod
+    def check_lower(value):
+        if isinstance(value, TranslateError.Failed):
+            _UniffiFfiConverterString.check_lower(value.message)
+            return
+
+    @staticmethod
+    def write(value, buf):
+        if isinstance(value, TranslateError.Failed):
+            buf.write_i32(1)
+            _UniffiFfiConverterString.write(value.message, buf)
 
 class _UniffiFfiConverterSequenceTypeGoodbye(_UniffiConverterRustBuffer):
     @classmethod
@@ -1507,6 +2015,199 @@ class _UniffiFfiConverterTypeGenerator:
     @classmethod
     def write(cls, value: Generator, buf: _UniffiRustBuffer):
         buf.write_u64(cls.lower(value))
+
+
+class Translator():
+    """
+    Translates a goodbye into a language the corpus lacks.
+"""
+    
+    async def translate(self, language_code: str,text: str) -> str:
+        """
+        `text` (English) in `language_code` (a well-formed code such as
+        `nl-NL`, `sv` or `zh-Hans-CN`, in canonical case).
+"""
+        raise NotImplementedError
+
+class TranslatorImpl(Translator):
+    """
+    Translates a goodbye into a language the corpus lacks.
+"""
+    
+    _handle: ctypes.c_uint64
+    
+    def __init__(self, *args, **kwargs):
+        raise ValueError("This class has no default constructor")
+
+    def __del__(self):
+        # In case of partial initialization of instances.
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            _uniffi_rust_call(_UniffiLib.uniffi_joyous_departures_fn_free_translator, handle)
+
+    def _uniffi_clone_handle(self):
+        return _uniffi_rust_call(_UniffiLib.uniffi_joyous_departures_fn_clone_translator, self._handle)
+
+    # Used by alternative constructors or any methods which return this type.
+    @classmethod
+    def _uniffi_make_instance(cls, handle):
+        # Lightly yucky way to bypass the usual __init__ logic
+        # and just create a new instance with the required handle.
+        inst = cls.__new__(cls)
+        inst._handle = handle
+        return inst
+    async def translate(self, language_code: str,text: str) -> str:
+        """
+        `text` (English) in `language_code` (a well-formed code such as
+        `nl-NL`, `sv` or `zh-Hans-CN`, in canonical case).
+"""
+        
+        _UniffiFfiConverterString.check_lower(language_code)
+
+        _UniffiFfiConverterString.check_lower(text)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterString.lower(language_code),
+            _UniffiFfiConverterString.lower(text),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeTranslateError
+        return await _uniffi_rust_call_async(
+            _UniffiLib.uniffi_joyous_departures_fn_method_translator_translate(*_uniffi_lowered_args),
+            _UniffiLib.ffi_joyous_departures_rust_future_poll_rust_buffer,
+            _UniffiLib.ffi_joyous_departures_rust_future_complete_rust_buffer,
+            _UniffiLib.ffi_joyous_departures_rust_future_free_rust_buffer,
+            _uniffi_lift_return,
+            _uniffi_error_converter,
+        )
+
+
+
+
+# Put all the bits inside a class to keep the top-level namespace clean
+class _UniffiTraitImplTranslatorImpl:
+    # For each method, generate a callback function to pass to Rust
+
+    @_UNIFFI_CALLBACK_INTERFACE_JOYOUS_DEPARTURES_TRANSLATOR_METHOD0
+    def translate(
+            uniffi_handle,
+            language_code,
+            text,
+            uniffi_future_callback,
+            uniffi_callback_data,
+            uniffi_out_dropped_callback,
+        ):
+        uniffi_obj = _UniffiFfiConverterTypeTranslator._handle_map.get(uniffi_handle)
+        def make_call():
+            uniffi_args = (_UniffiFfiConverterString.lift(language_code), _UniffiFfiConverterString.lift(text), )
+            uniffi_method = uniffi_obj.translate
+            return uniffi_method(*uniffi_args)
+        def handle_success(return_value):
+            uniffi_future_callback(
+                uniffi_callback_data,
+                _UniffiForeignFutureResultRustBuffer(
+                    _UniffiFfiConverterString.lower(return_value),
+                    _UniffiRustCallStatus.default()
+                )
+            )
+
+        def handle_error(status_code, rust_buffer):
+            uniffi_future_callback(
+                uniffi_callback_data,
+                _UniffiForeignFutureResultRustBuffer(
+                    _UniffiRustBuffer.default(),
+                    _UniffiRustCallStatus(status_code, rust_buffer),
+                )
+            )
+        _uniffi_trait_interface_call_async_with_error(
+            make_call,
+            uniffi_out_dropped_callback,
+            handle_success,
+            handle_error,
+            TranslateError,
+            _UniffiFfiConverterTypeTranslateError.lower,
+        )
+
+    @_UNIFFI_CALLBACK_INTERFACE_FREE_JOYOUS_DEPARTURES_TRANSLATOR
+    def _uniffi_free(uniffi_handle):
+        _UniffiFfiConverterTypeTranslator._handle_map.remove(uniffi_handle)
+
+    @_UNIFFI_CALLBACK_INTERFACE_CLONE_JOYOUS_DEPARTURES_TRANSLATOR
+    def _uniffi_clone(uniffi_handle):
+        return _UniffiFfiConverterTypeTranslator._handle_map.clone(uniffi_handle)
+
+    # Generate the FFI VTable.  This has a field for each callback interface method.
+    _uniffi_vtable = _UniffiVTableCallbackInterfaceJoyousDeparturesTranslator(
+        _uniffi_free,
+        _uniffi_clone,
+        translate,
+    )
+    # Send Rust a pointer to the VTable.  Note: this means we need to keep the struct alive forever,
+    # or else bad things will happen when Rust tries to access it.
+    _UniffiLib.uniffi_joyous_departures_fn_init_callback_vtable_translator(ctypes.byref(_uniffi_vtable))
+
+class _UniffiFfiConverterTypeTranslator:
+    _handle_map = _UniffiHandleMap()
+
+    @staticmethod
+    def lift(value: int):
+        if (value & 1) == 0:
+            # Rust-generated handle, construct a new class that uses the handle to implement the
+            # interface
+            return TranslatorImpl._uniffi_make_instance(value)
+        else:
+            # Python-generated handle, get the object from the handle map
+            return _UniffiFfiConverterTypeTranslator._handle_map.remove(value)
+
+    @staticmethod
+    def check_lower(value: Translator):
+        if not isinstance(value, Translator):
+            raise TypeError("Expected Translator subclass, {} found".format(type(value).__name__))
+
+    @staticmethod
+    def lower(value: Translator):
+         if isinstance(value, TranslatorImpl):
+            # Rust-implementated object.  Clone the handle and return it
+            return value._uniffi_clone_handle()
+         else:
+            # Python-implementated object, generate a new vtable handle and return that.
+            return _UniffiFfiConverterTypeTranslator._handle_map.insert(value)
+
+    @classmethod
+    def read(cls, buf: _UniffiRustBuffer):
+        ptr = buf.read_u64()
+        if ptr == 0:
+            raise InternalError("Raw handle value was null")
+        return cls.lift(ptr)
+
+    @classmethod
+    def write(cls, value: Translator, buf: _UniffiRustBuffer):
+        buf.write_u64(cls.lower(value))
+
+class _UniffiFfiConverterOptionalTypeTranslator(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeTranslator.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeTranslator.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeTranslator.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
 def generate_goodbye(options: GoodbyeOptions) -> str:
     """
     Render one goodbye message for the given options.
@@ -1526,6 +2227,34 @@ def generate_goodbye(options: GoodbyeOptions) -> str:
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+async def generate_goodbye_async(options: GoodbyeOptions,translator: typing.Optional[Translator]) -> str:
+    """
+    Like `generate_goodbye`; a well-formed language code the corpus lacks is
+    rendered in en-GB with the same options and seed, then handed to
+    `translator`, whose result is returned as it is.
+
+    Without a translator such a code fails with `InvalidLanguageCode`, as the
+    sync call does; a malformed code always does, and never reaches the
+    translator. A failing translator gives `Translation`.
+"""
+    
+    _UniffiFfiConverterTypeGoodbyeOptions.check_lower(options)
+
+    _UniffiFfiConverterOptionalTypeTranslator.check_lower(translator)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterTypeGoodbyeOptions.lower(options),
+        _UniffiFfiConverterOptionalTypeTranslator.lower(translator),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = _UniffiFfiConverterTypeGoodbyeError
+    return await _uniffi_rust_call_async(
+        _UniffiLib.uniffi_joyous_departures_fn_func_generate_goodbye_async(*_uniffi_lowered_args),
+        _UniffiLib.ffi_joyous_departures_rust_future_poll_rust_buffer,
+        _UniffiLib.ffi_joyous_departures_rust_future_complete_rust_buffer,
+        _UniffiLib.ffi_joyous_departures_rust_future_free_rust_buffer,
+        _uniffi_lift_return,
+        _uniffi_error_converter,
+    )
 def supported_languages() -> typing.List[str]:
     """
     The language codes of the built-in corpus, e.g. `en-GB`, sorted.
@@ -1558,12 +2287,16 @@ def version() -> str:
 __all__ = [
     "InternalError",
     "GoodbyeError",
+    "TranslateError",
     "Goodbye",
     "TemplateArgs",
     "GoodbyeOptions",
     "generate_goodbye",
+    "generate_goodbye_async",
     "supported_languages",
     "version",
     "Generator",
     "GeneratorProtocol",
+    "TranslatorImpl",
+    "Translator",
 ]

@@ -29,7 +29,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
         ),
         (
             "pytest",
-            "pytest against the installed wheel (tests/python)",
+            "pytest against the installed wheel (tests/python), fixture-async's Python in asyncio",
         ),
         ("conformance", "conformance vectors: Rust, Python"),
         (
@@ -87,6 +87,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
 
     steps.start("pytest");
     pytest(ws, &venv, "tests/python").context("Python API tests")?;
+    pytest_fixture_async(ws, &venv).context("fixture-async Python tests")?;
 
     steps.start("conformance");
     exec(CARGO.command()?.current_dir(&ws.root).args([
@@ -172,6 +173,28 @@ fn node_runner(
         cmd.arg(dir);
     }
     exec(&mut cmd)
+}
+
+/// fixture-async's UniFFI Python (generated/) loaded beside its host cdylib:
+/// the same cases as its JavaScript checks, in asyncio.
+fn pytest_fixture_async(ws: &Workspace, venv: &Venv) -> Result<()> {
+    let cdylib = FIXTURE_ASYNC.build_cdylib(ws)?;
+    let dir = ws.target_dir().join("python-fixture-async");
+    crate::workspace::remove_dir_all(&dir)?;
+    crate::workspace::create_dir_all(&dir)?;
+    let module = format!("{}.py", FIXTURE_ASYNC.lib);
+    for (from, name) in [
+        (FIXTURE_ASYNC.python_dir(&ws.root).join(&module), module.as_str()),
+        (cdylib.clone(), cdylib.file_name().context("cdylib file name")?),
+    ] {
+        std::fs::copy(&from, dir.join(name)).with_context(|| format!("copying {from} to {dir}"))?;
+    }
+    exec(
+        venv.python()
+            .current_dir(&ws.root)
+            .env("PYTHONPATH", &dir)
+            .args(["-m", "pytest", "-p", "no:cacheprovider", "-q", "tests/python-fixture-async"]),
+    )
 }
 
 fn pytest(ws: &Workspace, venv: &Venv, dir: &str) -> Result<()> {

@@ -390,13 +390,14 @@ fn call_def(ci: &ComponentInterface, f: &Formatter, c: &Callable, indent: &str) 
     }
 }
 
-/// The name of an async callable's options argument: `options`, unless an
-/// argument has that name.
+/// The name of an async callable's options argument: `options`, or
+/// `callOptions` when an argument has that name (`callOptions` too: `$options`).
 fn async_options_name(f: &Formatter, c: &Callable) -> &'static str {
-    if c.args.iter().any(|a| f.public(&a.name) == "options") {
-        "$options"
-    } else {
-        "options"
+    let taken = |n: &str| c.args.iter().any(|a| f.public(&a.name) == n);
+    match (taken("options"), taken("callOptions")) {
+        (false, _) => "options",
+        (true, false) => "callOptions",
+        (true, true) => "$options",
     }
 }
 

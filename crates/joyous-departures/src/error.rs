@@ -26,6 +26,13 @@ pub enum GoodbyeError {
     /// The time zone is not a known IANA time zone name.
     #[error("{message}")]
     InvalidTimezone { message: String, timezone: String },
+    /// The translator of `generate_goodbye_async` failed for `language_code`;
+    /// `message` includes the translator's own.
+    #[error("{message}")]
+    Translation {
+        message: String,
+        language_code: String,
+    },
 }
 
 impl GoodbyeError {
@@ -56,6 +63,13 @@ impl GoodbyeError {
                 supported.join(", ")
             ),
             code: code.to_owned(),
+        }
+    }
+
+    pub(crate) fn translation(language_code: &str, why: impl std::fmt::Display) -> Self {
+        Self::Translation {
+            message: format!("the translator failed for `{language_code}`: {why}"),
+            language_code: language_code.to_owned(),
         }
     }
 

@@ -237,7 +237,7 @@ impl Plan<'_> {
 
 /// Case-insensitive, `_` as `-`; a bare language (`fr`) picks the first
 /// section of that language in the corpus. Anything else is an error.
-fn resolve_language(corpus: &Corpus, code: &str) -> Result<usize, GoodbyeError> {
+pub(crate) fn resolve_language(corpus: &Corpus, code: &str) -> Result<usize, GoodbyeError> {
     let found = match canonical_language_tag(code) {
         Some(tag) => corpus.languages.iter().position(|l| l.code == tag),
         None if (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphabetic()) => {

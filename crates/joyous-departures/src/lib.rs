@@ -19,10 +19,12 @@ mod ffi;
 mod generator;
 mod options;
 mod platform;
+mod translate;
 
 pub use error::GoodbyeError;
 pub use generator::{generate_goodbye, supported_languages, version, Generator, Goodbye};
 pub use options::{GoodbyeOptions, TemplateArgs};
+pub use translate::{generate_goodbye_async, TranslateError, Translator};
 
 #[cfg(feature = "ffi")]
 uniffi::include_scaffolding!("joyous_departures");

@@ -8,6 +8,8 @@ import * as $rt from "./runtime.js";
 import * as $glue from "./wasm/joyous_departures_wasm_bg.js";
 
 export { DisposedError, InternalError, LoadError, NotInitializedError, PanicError } from "./runtime.js";
+import type { AsyncOptions } from "./runtime.js";
+export type { AsyncOptions };
 
 
 /**
@@ -42,7 +44,7 @@ function $read$$Goodbye($r: $rt.Reader): Goodbye {
  */
 export class GoodbyeError extends Error {
   /** The variant, e.g. `"CorpusLoad"`. */
-  readonly tag: "CorpusLoad" | "TemplateVariable" | "InvalidLanguageCode" | "InvalidTimezone";
+  readonly tag: "CorpusLoad" | "TemplateVariable" | "InvalidLanguageCode" | "InvalidTimezone" | "Translation";
   protected constructor(tag: GoodbyeError["tag"], message: string) {
     super(message || tag);
     this.tag = tag;
@@ -95,6 +97,17 @@ export namespace GoodbyeError {
       this.timezone = fields.timezone;
     }
   }
+  /**
+   * The translator of `generate_goodbye_async` failed for `language_code`;
+   * `message` includes the translator's own.
+   */
+  export class Translation extends GoodbyeError {
+    readonly languageCode: string;
+    constructor(fields: { message: string; languageCode: string; }) {
+      super("Translation", fields.message);
+      this.languageCode = fields.languageCode;
+    }
+  }
 }
 
 function $read$$GoodbyeError($r: $rt.Reader): GoodbyeError {
@@ -108,6 +121,8 @@ function $read$$GoodbyeError($r: $rt.Reader): GoodbyeError {
       return new GoodbyeError.InvalidLanguageCode({ message: $rt.readString($r), code: $rt.readString($r), });
     case 4:
       return new GoodbyeError.InvalidTimezone({ message: $rt.readString($r), timezone: $rt.readString($r), });
+    case 5:
+      return new GoodbyeError.Translation({ message: $rt.readString($r), languageCode: $rt.readString($r), });
     default:
       return $r.badTag("GoodbyeError", $tag);
   }
@@ -171,6 +186,55 @@ export interface TemplateArgs {
   time?: string | undefined;
 }
 
+/**
+ * Why a translator could not translate.
+ */
+export class TranslateError extends Error {
+  /** The variant, e.g. `"Failed"`. */
+  readonly tag: "Failed";
+  protected constructor(tag: TranslateError["tag"], message: string) {
+    super(message || tag);
+    this.tag = tag;
+    this.name = `TranslateError.${tag}`;
+  }
+}
+
+export namespace TranslateError {
+  /**
+   * The translation failed; `message` says why.
+   */
+  export class Failed extends TranslateError {
+    constructor(fields: { message: string; }) {
+      super("Failed", fields.message);
+    }
+  }
+}
+
+function $read$$TranslateError($r: $rt.Reader): TranslateError {
+  const $tag = $r.i32();
+  switch ($tag) {
+    case 1:
+      return new TranslateError.Failed({ message: $rt.readString($r), });
+    default:
+      return $r.badTag("TranslateError", $tag);
+  }
+}
+
+function $write$$TranslateError($w: $rt.Writer, $v: TranslateError, $name: string): void {
+  if (!($v instanceof TranslateError)) throw new TypeError(`${$name} must be a TranslateError`);
+  switch ($v.tag) {
+    case "Failed":
+      $w.i32(1);
+      $rt.writeString($w, ($v as TranslateError.Failed).message, `${$name}.message`);
+      return;
+  }
+}
+
+
+function $write$$Translator($w: $rt.Writer, $v: Translator, $name: string): void {
+  $w.u64(BigInt($handleOf$Translator($v, $name)));
+}
+
 function $read$Map$String$U32($r: $rt.Reader): Map<string, number> {
   const $length = $r.i32();
   const $out: Map<string, number> = new Map();
@@ -181,6 +245,16 @@ function $read$Map$String$U32($r: $rt.Reader): Map<string, number> {
   return $out;
 }
 
+
+
+function $write$Optional$$Translator($w: $rt.Writer, $v: Translator | undefined | null, $name: string): void {
+  if ($v == null) {
+    $w.i8(0);
+  } else {
+    $w.i8(1);
+    $write$$Translator($w, $v, $name);
+  }
+}
 
 
 
@@ -230,6 +304,55 @@ function $lower$GoodbyeOptions($v: GoodbyeOptions, $name: string): [string, bool
 }
 
 /**
+ * Translates a goodbye into a language the corpus lacks.
+ */
+export interface Translator {
+  /**
+   * `text` (English) in `language_code` (a well-formed code such as
+   * `nl-NL`, `sv` or `zh-Hans-CN`, in canonical case).
+   *
+   * @throws {TranslateError} to fail with that error in Rust; anything else thrown reaches Rust as an unexpected error
+   */
+  translate(languageCode: string, text: string): Promise<string>;
+}
+
+/** @internal A `Translator` as a handle Rust owns. */
+function $handleOf$Translator($v: Translator, $name: string): number {
+  return $v instanceof TranslatorImpl ? $glue.clone_10Translator($v.$handle()) : $rt.foreignHandle($v, ["translate"], "Translator", $name);
+}
+
+/** @internal What a `Translator` handle from Rust stands for. */
+function $fromHandle$Translator($raw: number): Translator {
+  return $rt.isForeignHandle($raw) ? ($rt.foreign.take($raw) as Translator) : TranslatorImpl.$wrap($raw);
+}
+
+const $future$rust_buffer: $rt.FutureFns = {
+  poll: $glue.future_poll_rust_buffer,
+  cancel: $glue.future_cancel_rust_buffer,
+  free: $glue.future_free_rust_buffer,
+};
+
+// What the glue calls: wakes of Rust futures and the methods of
+// JavaScript objects Rust holds. Registering it only stores it.
+$rt.setHost({
+  wake: $rt.wake,
+  free_foreign: ($h: number) => $rt.foreign.free($h),
+  clone_foreign: ($h: number) => $rt.foreign.clone($h),
+  cb_10Translator_0: ($h: number, $a0: never, $a1: never, $token: number) =>
+    $rt.callbackAsync(
+      async () => {
+        const $r = ($rt.foreign.get($h) as Translator).translate($a0, $a1);
+        return $rt.utf8($rt.checkString(await $r, "the result of Translator.translate()"));
+      },
+      $token,
+      $glue.uniffi_complete_rust_buffer,
+      $rt.EMPTY_BYTES,
+      TranslateError,
+      $write$$TranslateError,
+    ),
+});
+
+/**
  * Render one goodbye message for the given options.
  *
  * The same `seed` and options give the same text on every platform.
@@ -276,6 +399,40 @@ export function version(): string {
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
+}
+
+/**
+ * Like `generate_goodbye`; a well-formed language code the corpus lacks is
+ * rendered in en-GB with the same options and seed, then handed to
+ * `translator`, whose result is returned as it is.
+ *
+ * Without a translator such a code fails with `InvalidLanguageCode`, as the
+ * sync call does; a malformed code always does, and never reaches the
+ * translator. A failing translator gives `Translation`.
+ *
+ * @throws {GoodbyeError} (rejects with) one of the `GoodbyeError` variants
+ */
+export async function generateGoodbyeAsync(options: GoodbyeOptions, translator?: Translator | undefined, callOptions?: AsyncOptions): Promise<string> {
+  const $a0 = $lower$GoodbyeOptions(options, "options");
+  return $rt.callAsync(
+    () => $glue.fn_generate_goodbye_async(
+      $a0[0],
+      $a0[1],
+      $a0[2],
+      $a0[3],
+      $a0[4],
+      $a0[5],
+      $a0[6],
+      $a0[7],
+      $a0[8],
+      $a0[9],
+      $rt.encode($write$Optional$$Translator, translator, "translator"),
+    ),
+    $future$rust_buffer,
+    ($f) => $glue.complete_fn_generate_goodbye_async($f),
+    $read$$GoodbyeError,
+    callOptions,
+  );
 }
 
 /**
@@ -411,6 +568,66 @@ export class Generator implements Disposable {
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }
+  }
+
+  /** Frees the Rust object now; later calls throw `DisposedError`. Safe to call twice. */
+  free(): void {
+    $rt.finalizer.unregister(this.$box);
+    this.$box.release();
+  }
+
+  /** The same as `free()`, for `using`. */
+  [Symbol.dispose](): void {
+    this.free();
+  }
+}
+
+/**
+ * Translates a goodbye into a language the corpus lacks.
+ */
+export class TranslatorImpl implements Disposable {
+  private $box!: $rt.HandleBox;
+
+  private constructor() {
+    throw new TypeError("TranslatorImpl has no constructor; use its static methods");
+  }
+
+  /** @internal Wraps a handle the glue returned. */
+  static $wrap($raw: number): TranslatorImpl {
+    const $obj = Object.create(TranslatorImpl.prototype) as TranslatorImpl;
+    TranslatorImpl.$adopt($obj, $raw);
+    return $obj;
+  }
+
+  private static $adopt($obj: TranslatorImpl, $raw: number): void {
+    $obj.$box = new $rt.HandleBox($raw, "TranslatorImpl", $glue.free_10Translator);
+    $rt.finalizer.register($obj, $obj.$box);
+  }
+
+  /** @internal The raw handle, for passing this object to Rust. */
+  $handle(): number {
+    return this.$box.use();
+  }
+
+  /**
+   * `text` (English) in `language_code` (a well-formed code such as
+   * `nl-NL`, `sv` or `zh-Hans-CN`, in canonical case).
+   *
+   * @throws {TranslateError} (rejects with) one of the `TranslateError` variants
+   */
+  async translate(languageCode: string, text: string, options?: AsyncOptions): Promise<string> {
+    const $handle = this.$box.use();
+    return $rt.callAsync(
+      () => $glue.method_10Translator_translate(
+        $handle,
+        $rt.checkString(languageCode, "languageCode"),
+        $rt.checkString(text, "text"),
+      ),
+      $future$rust_buffer,
+      ($f) => $glue.complete_method_10Translator_translate($f),
+      $read$$TranslateError,
+      options,
+    );
   }
 
   /** Frees the Rust object now; later calls throw `DisposedError`. Safe to call twice. */

@@ -16,6 +16,21 @@ use joyous_departures as _;
 mod jb_ffi {
     extern "C" {
 
+        pub fn ffi_joyous_departures_rust_future_cancel_rust_buffer(handle: u64);
+
+        pub fn ffi_joyous_departures_rust_future_complete_rust_buffer(
+            handle: u64,
+            status: &mut ::uniffi::RustCallStatus,
+        ) -> ::uniffi::RustBuffer;
+
+        pub fn ffi_joyous_departures_rust_future_free_rust_buffer(handle: u64);
+
+        pub fn ffi_joyous_departures_rust_future_poll_rust_buffer(
+            handle: u64,
+            callback: extern "C" fn(u64, i8),
+            callback_data: u64,
+        );
+
         pub fn ffi_joyous_departures_uniffi_contract_version() -> u32;
 
         pub fn uniffi_joyous_departures_checksum_constructor_generator_new() -> u16;
@@ -23,6 +38,8 @@ mod jb_ffi {
         pub fn uniffi_joyous_departures_checksum_constructor_generator_with_corpus() -> u16;
 
         pub fn uniffi_joyous_departures_checksum_func_generate_goodbye() -> u16;
+
+        pub fn uniffi_joyous_departures_checksum_func_generate_goodbye_async() -> u16;
 
         pub fn uniffi_joyous_departures_checksum_func_supported_languages() -> u16;
 
@@ -36,7 +53,14 @@ mod jb_ffi {
 
         pub fn uniffi_joyous_departures_checksum_method_generator_stats() -> u16;
 
+        pub fn uniffi_joyous_departures_checksum_method_translator_translate() -> u16;
+
         pub fn uniffi_joyous_departures_fn_clone_generator(
+            handle: u64,
+            status: &mut ::uniffi::RustCallStatus,
+        ) -> u64;
+
+        pub fn uniffi_joyous_departures_fn_clone_translator(
             handle: u64,
             status: &mut ::uniffi::RustCallStatus,
         ) -> u64;
@@ -57,10 +81,20 @@ mod jb_ffi {
             status: &mut ::uniffi::RustCallStatus,
         );
 
+        pub fn uniffi_joyous_departures_fn_free_translator(
+            handle: u64,
+            status: &mut ::uniffi::RustCallStatus,
+        );
+
         pub fn uniffi_joyous_departures_fn_func_generate_goodbye(
             options: ::uniffi::RustBuffer,
             status: &mut ::uniffi::RustCallStatus,
         ) -> ::uniffi::RustBuffer;
+
+        pub fn uniffi_joyous_departures_fn_func_generate_goodbye_async(
+            options: ::uniffi::RustBuffer,
+            translator: ::uniffi::RustBuffer,
+        ) -> u64;
 
         pub fn uniffi_joyous_departures_fn_func_supported_languages(
             status: &mut ::uniffi::RustCallStatus,
@@ -69,6 +103,10 @@ mod jb_ffi {
         pub fn uniffi_joyous_departures_fn_func_version(
             status: &mut ::uniffi::RustCallStatus,
         ) -> ::uniffi::RustBuffer;
+
+        pub fn uniffi_joyous_departures_fn_init_callback_vtable_translator(
+            vtable: &'static crate::VTableCallbackInterfaceTranslator,
+        );
 
         pub fn uniffi_joyous_departures_fn_method_generator_generate(
             ptr: u64,
@@ -90,6 +128,12 @@ mod jb_ffi {
             ptr: u64,
             status: &mut ::uniffi::RustCallStatus,
         ) -> ::uniffi::RustBuffer;
+
+        pub fn uniffi_joyous_departures_fn_method_translator_translate(
+            ptr: u64,
+            language_code: ::uniffi::RustBuffer,
+            text: ::uniffi::RustBuffer,
+        ) -> u64;
 
     }
 }
@@ -211,6 +255,56 @@ pub fn fn_supported_languages() -> Result<Vec<u8>, JsValue> {
 pub fn fn_version() -> Result<String, JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
     let jb_r = unsafe { jb_ffi::uniffi_joyous_departures_fn_func_version(&mut jb_status) };
+    crate::jb_rt::check(jb_status)?;
+    Ok(crate::jb_rt::lift::<String>(jb_r)?)
+}
+
+#[wasm_bindgen]
+pub fn fn_generate_goodbye_async(
+    jb_a0_0_language_code: String,
+    jb_a0_1_template_args: bool,
+    jb_a0_2_template_args_name: Option<String>,
+    jb_a0_3_template_args_location: Option<String>,
+    jb_a0_4_template_args_date: Option<String>,
+    jb_a0_5_template_args_time: Option<String>,
+    jb_a0_6_use_emojis: bool,
+    jb_a0_7_timezone: String,
+    jb_a0_8_seed: Option<u64>,
+    jb_a0_9_now: Option<f64>,
+    jb_a1_translator: Vec<u8>,
+) -> Result<f64, JsValue> {
+    let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
+        jb_lower_GoodbyeOptions(
+            jb_buf,
+            jb_a0_0_language_code,
+            jb_a0_1_template_args,
+            jb_a0_2_template_args_name,
+            jb_a0_3_template_args_location,
+            jb_a0_4_template_args_date,
+            jb_a0_5_template_args_time,
+            jb_a0_6_use_emojis,
+            jb_a0_7_timezone,
+            jb_a0_8_seed,
+            jb_a0_9_now,
+        )
+    });
+
+    let jb_v1 = ::uniffi::RustBuffer::from_vec(jb_a1_translator);
+
+    let jb_r =
+        unsafe { jb_ffi::uniffi_joyous_departures_fn_func_generate_goodbye_async(jb_v0, jb_v1) };
+    Ok(crate::jb_rt::handle_out(jb_r)?)
+}
+
+#[wasm_bindgen]
+pub fn complete_fn_generate_goodbye_async(jb_future: f64) -> Result<String, JsValue> {
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    let jb_r = unsafe {
+        jb_ffi::ffi_joyous_departures_rust_future_complete_rust_buffer(
+            jb_future as u64,
+            &mut jb_status,
+        )
+    };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
 }
@@ -366,6 +460,178 @@ pub fn method_9Generator_stats(jb_handle: f64) -> Result<Vec<u8>, JsValue> {
 }
 
 #[wasm_bindgen]
+pub fn method_10Translator_translate(
+    jb_handle: f64,
+    jb_a0_language_code: String,
+    jb_a1_text: String,
+) -> Result<f64, JsValue> {
+    let jb_this = crate::jb_rt::clone_handle(
+        jb_ffi::uniffi_joyous_departures_fn_clone_translator,
+        jb_handle,
+    )?;
+
+    let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_language_code.into_bytes());
+
+    let jb_v1 = ::uniffi::RustBuffer::from_vec(jb_a1_text.into_bytes());
+
+    let jb_r = unsafe {
+        jb_ffi::uniffi_joyous_departures_fn_method_translator_translate(jb_this, jb_v0, jb_v1)
+    };
+    Ok(crate::jb_rt::handle_out(jb_r)?)
+}
+
+#[wasm_bindgen]
+pub fn complete_method_10Translator_translate(jb_future: f64) -> Result<String, JsValue> {
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    let jb_r = unsafe {
+        jb_ffi::ffi_joyous_departures_rust_future_complete_rust_buffer(
+            jb_future as u64,
+            &mut jb_status,
+        )
+    };
+    crate::jb_rt::check(jb_status)?;
+    Ok(crate::jb_rt::lift::<String>(jb_r)?)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The facade's object that futures and foreign traits call (api.ts).
+    pub type JbJoyousDeparturesHost;
+    #[wasm_bindgen(method, js_name = wake)]
+    fn wake(this: &JbJoyousDeparturesHost, data: f64, poll: i8);
+    #[wasm_bindgen(method, js_name = free_foreign)]
+    fn free_foreign(this: &JbJoyousDeparturesHost, handle: f64);
+    #[wasm_bindgen(method, js_name = clone_foreign)]
+    fn clone_foreign(this: &JbJoyousDeparturesHost, handle: f64) -> f64;
+    #[wasm_bindgen(method, catch, js_name = cb_10Translator_0)]
+    fn cb_10Translator_0(
+        this: &JbJoyousDeparturesHost,
+        jb_handle: f64,
+        jb_a0: String,
+        jb_a1: String,
+        jb_token: f64,
+    ) -> Result<(), JsValue>;
+}
+
+thread_local! {
+    static JB_HOST: ::std::cell::RefCell<Option<JbJoyousDeparturesHost>> = const { ::std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the host; the facade registers it before any call can need it.
+fn jb_host<R>(f: impl FnOnce(&JbJoyousDeparturesHost) -> R) -> R {
+    JB_HOST.with(|h| {
+        f(h.borrow()
+            .as_ref()
+            .expect("the facade registers its host at instantiation"))
+    })
+}
+
+/// Registers the facade's host and hands UniFFI this crate's VTables;
+/// the facade calls it once for each new instance.
+#[wasm_bindgen]
+pub fn uniffi_set_host(host: JbJoyousDeparturesHost) {
+    JB_HOST.with(|h| *h.borrow_mut() = Some(host));
+    unsafe {
+        jb_ffi::uniffi_joyous_departures_fn_init_callback_vtable_translator(&JB_VTABLE_TRANSLATOR)
+    };
+}
+
+extern "C" fn jb_continuation(data: u64, poll: i8) {
+    jb_host(|h| h.wake(data as f64, poll));
+}
+
+#[wasm_bindgen]
+pub fn future_poll_rust_buffer(handle: f64, data: f64) {
+    unsafe {
+        jb_ffi::ffi_joyous_departures_rust_future_poll_rust_buffer(
+            handle as u64,
+            jb_continuation,
+            data as u64,
+        )
+    }
+}
+
+#[wasm_bindgen]
+pub fn future_cancel_rust_buffer(handle: f64) {
+    unsafe { jb_ffi::ffi_joyous_departures_rust_future_cancel_rust_buffer(handle as u64) }
+}
+
+#[wasm_bindgen]
+pub fn future_free_rust_buffer(handle: f64) {
+    unsafe { jb_ffi::ffi_joyous_departures_rust_future_free_rust_buffer(handle as u64) }
+}
+
+extern "C" fn jb_free_foreign(handle: u64) {
+    jb_host(|h| h.free_foreign(handle as f64));
+}
+
+extern "C" fn jb_clone_foreign(handle: u64) -> u64 {
+    jb_host(|h| h.clone_foreign(handle as f64)) as u64
+}
+
+/// What a foreign method threw, reported by the facade just before it returns.
+#[wasm_bindgen]
+pub fn uniffi_callback_error(code: i8, bytes: Vec<u8>) {
+    crate::jb_rt::set_callback_error(code, bytes);
+}
+
+extern "C" fn jb_cb_10Translator_0(
+    jb_handle: u64,
+    jb_a0: ::uniffi::RustBuffer,
+    jb_a1: ::uniffi::RustBuffer,
+    jb_complete: extern "C" fn(u64, crate::jb_rt::FutureResult<::uniffi::RustBuffer>),
+    jb_data: u64,
+    jb_dropped: &mut ::uniffi::ForeignFutureDroppedCallbackStruct,
+) {
+    let jb_token = crate::jb_rt::pending::<::uniffi::RustBuffer>(jb_complete, jb_data);
+    let jb_r = jb_host(|jb_h| {
+        jb_h.cb_10Translator_0(
+            jb_handle as f64,
+            crate::jb_rt::lift_arg::<String>(jb_a0),
+            crate::jb_rt::lift_arg::<String>(jb_a1),
+            jb_token,
+        )
+    });
+    if let Err(jb_e) = jb_r {
+        crate::jb_rt::fail_pending::<::uniffi::RustBuffer>(jb_token, jb_e);
+    }
+}
+
+/// UniFFI's VTable of `Translator`, laid out as its scaffolding declares it.
+#[repr(C)]
+pub struct VTableCallbackInterfaceTranslator {
+    pub uniffi_free: extern "C" fn(u64),
+    pub uniffi_clone: extern "C" fn(u64) -> u64,
+    pub m0: extern "C" fn(
+        u64,
+        ::uniffi::RustBuffer,
+        ::uniffi::RustBuffer,
+        extern "C" fn(u64, crate::jb_rt::FutureResult<::uniffi::RustBuffer>),
+        u64,
+        &mut ::uniffi::ForeignFutureDroppedCallbackStruct,
+    ),
+}
+
+static JB_VTABLE_TRANSLATOR: VTableCallbackInterfaceTranslator =
+    VTableCallbackInterfaceTranslator {
+        uniffi_free: jb_free_foreign,
+        uniffi_clone: jb_clone_foreign,
+        m0: jb_cb_10Translator_0,
+    };
+
+/// Completes a foreign future: `code` 0 with `value`, else UniFFI's error
+/// code with the error's bytes.
+#[wasm_bindgen]
+pub fn uniffi_complete_rust_buffer(token: f64, code: i8, value: Vec<u8>, error: Vec<u8>) {
+    let value: ::uniffi::RustBuffer = if code == 0 {
+        ::uniffi::RustBuffer::from_vec(value)
+    } else {
+        ::uniffi::FfiDefault::ffi_default()
+    };
+    crate::jb_rt::complete_pending(token, value, crate::jb_rt::status(code, error));
+}
+
+#[wasm_bindgen]
 pub fn free_9Generator(jb_handle: f64) -> Result<(), JsValue> {
     let mut jb_status = ::uniffi::RustCallStatus::default();
     unsafe { jb_ffi::uniffi_joyous_departures_fn_free_generator(jb_handle as u64, &mut jb_status) };
@@ -376,6 +642,23 @@ pub fn free_9Generator(jb_handle: f64) -> Result<(), JsValue> {
 pub fn clone_9Generator(jb_handle: f64) -> Result<f64, JsValue> {
     crate::jb_rt::handle_out(crate::jb_rt::clone_handle(
         jb_ffi::uniffi_joyous_departures_fn_clone_generator,
+        jb_handle,
+    )?)
+}
+
+#[wasm_bindgen]
+pub fn free_10Translator(jb_handle: f64) -> Result<(), JsValue> {
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    unsafe {
+        jb_ffi::uniffi_joyous_departures_fn_free_translator(jb_handle as u64, &mut jb_status)
+    };
+    crate::jb_rt::check(jb_status)
+}
+
+#[wasm_bindgen]
+pub fn clone_10Translator(jb_handle: f64) -> Result<f64, JsValue> {
+    crate::jb_rt::handle_out(crate::jb_rt::clone_handle(
+        jb_ffi::uniffi_joyous_departures_fn_clone_translator,
         jb_handle,
     )?)
 }
@@ -409,6 +692,12 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     let jb_actual =
+        unsafe { jb_ffi::uniffi_joyous_departures_checksum_func_generate_goodbye_async() };
+    if jb_actual != 54999 {
+        jb_differ.push(format!("uniffi_joyous_departures_checksum_func_generate_goodbye_async = {jb_actual} (expected 54999)"));
+    }
+
+    let jb_actual =
         unsafe { jb_ffi::uniffi_joyous_departures_checksum_method_generator_generate() };
     if jb_actual != 30062 {
         jb_differ.push(format!("uniffi_joyous_departures_checksum_method_generator_generate = {jb_actual} (expected 30062)"));
@@ -432,6 +721,12 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     let jb_actual =
+        unsafe { jb_ffi::uniffi_joyous_departures_checksum_method_translator_translate() };
+    if jb_actual != 60965 {
+        jb_differ.push(format!("uniffi_joyous_departures_checksum_method_translator_translate = {jb_actual} (expected 60965)"));
+    }
+
+    let jb_actual =
         unsafe { jb_ffi::uniffi_joyous_departures_checksum_constructor_generator_new() };
     if jb_actual != 55502 {
         jb_differ.push(format!("uniffi_joyous_departures_checksum_constructor_generator_new = {jb_actual} (expected 55502)"));
@@ -444,7 +739,7 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     if jb_differ.is_empty() {
-        "joyous_departures-ab153b002c175ca1".to_string()
+        "joyous_departures-b7bd924541d5ccfd".to_string()
     } else {
         format!("scaffolding mismatch: {}", jb_differ.join("; "))
     }

@@ -51,7 +51,7 @@ const TESTS = `    const api = await import("joyous-departures");
     const vectors = await (await fetch("./vectors.json")).json();
     window.__report = {
       beforeInit,
-      conformance: runConformance(api, vectors.files),
+      conformance: await runConformance(api, vectors.files),
       checks: apiChecks(api),
       userAgent: navigator.userAgent,
     };`;

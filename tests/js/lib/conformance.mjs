@@ -39,12 +39,29 @@ function dispose(object) {
   }
 }
 
-/** Performs the vector's call; returns `{ text }` or `{ texts }` like the vector's `expect`. */
-export function runCase(api, c) {
+/** The vectors' translators (tests/conformance/translator.json says what each does). */
+const TRANSLATORS = {
+  bracket: () => ({ translate: async (code, text) => `[${code}] ${text}` }),
+  failing: (api) => ({
+    translate: async (code) => {
+      throw new api.TranslateError.Failed({ message: `no dictionary for ${code}` });
+    },
+  }),
+};
+
+const CALLS = ["generate_goodbye", "generator", "generate_goodbye_async"];
+
+/** Performs the vector's call; resolves to `{ text }` or `{ texts }` like the vector's `expect`. */
+export async function runCase(api, c) {
   const options = toOptions(c.options);
   const call = c.call ?? "generate_goodbye";
   if (call === "generate_goodbye") {
     return { text: api.generateGoodbye(options) };
+  }
+  if (call === "generate_goodbye_async") {
+    const make = c.translator == null ? undefined : TRANSLATORS[c.translator];
+    if (c.translator != null && make === undefined) throw new Error(`unknown translator ${JSON.stringify(c.translator)}`);
+    return { text: await api.generateGoodbyeAsync(options, make?.(api)) };
   }
   if (call === "generator") {
     const generator =
@@ -90,6 +107,9 @@ function checkError(api, expect, outcome) {
       return `field ${property} is ${show(e[property])}, expected ${show(expected)} (message: ${e.message})`;
     }
   }
+  if (expect.message_contains !== undefined && !e.message.includes(expect.message_contains)) {
+    return `message ${show(e.message)} does not contain ${show(expect.message_contains)}`;
+  }
   return null;
 }
 
@@ -114,13 +134,13 @@ function checkValue(expect, outcome) {
   return `the vector's expect has none of text, texts, error: ${show(expect)}`;
 }
 
-/** Runs one case; returns null when it passes, else the reason. */
-export function checkCase(api, c) {
+/** Runs one case; resolves to null when it passes, else the reason. */
+export async function checkCase(api, c) {
   const call = c.call ?? "generate_goodbye";
-  if (call !== "generate_goodbye" && call !== "generator") return `unknown call ${JSON.stringify(call)}`;
+  if (!CALLS.includes(call)) return `unknown call ${JSON.stringify(call)}`;
   let outcome;
   try {
-    outcome = { value: runCase(api, c) };
+    outcome = { value: await runCase(api, c) };
   } catch (error) {
     outcome = { error };
   }
@@ -132,9 +152,9 @@ export function checkCase(api, c) {
  * Runs every case of every file.
  * @param api the imported package namespace
  * @param files `[{ name, cases }]`, one per tests/conformance/*.json
- * @returns `{ passed, failed: [{ file, id, reason }] }`; `passed` counts cases
+ * @returns (a promise of) `{ passed, failed: [{ file, id, reason }] }`; `passed` counts cases
  */
-export function runConformance(api, files) {
+export async function runConformance(api, files) {
   let passed = 0;
   const failed = [];
   let total = 0;
@@ -143,7 +163,7 @@ export function runConformance(api, files) {
       total++;
       let reason;
       try {
-        reason = checkCase(api, c);
+        reason = await checkCase(api, c);
       } catch (e) {
         reason = `the runner failed: ${describeError(e)}`;
       }

@@ -11,7 +11,7 @@ import vectors from "./vectors.json";
 export default {
   async fetch() {
     try {
-      const conformance = runConformance(api, vectors.files);
+      const conformance = await runConformance(api, vectors.files);
       const checks = apiChecks(api);
       return Response.json({ conformance, checks, cases: vectors.files.reduce((n, f) => n + f.cases.length, 0) });
     } catch (e) {
