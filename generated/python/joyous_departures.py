@@ -527,7 +527,7 @@ def _uniffi_check_contract_api_version(lib):
         raise InternalError("UniFFI contract version mismatch: try cleaning and rebuilding your project")
 
 def _uniffi_check_api_checksums(lib):
-    if lib.uniffi_joyous_departures_checksum_func_generate_goodbye() != 27663:
+    if lib.uniffi_joyous_departures_checksum_func_generate_goodbye() != 58348:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_func_supported_languages() != 15006:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -1507,13 +1507,15 @@ class _UniffiFfiConverterTypeGenerator:
     @classmethod
     def write(cls, value: Generator, buf: _UniffiRustBuffer):
         buf.write_u64(cls.lower(value))
-def generate_goodbye(options: GoodbyeOptions) -> str:
+def generate_goodbye(options: typing.Union[object, GoodbyeOptions] = _DEFAULT) -> str:
     """
     Render one goodbye message for the given options.
 
     The same `seed` and options give the same text on every platform.
 """
     
+    if options is _DEFAULT:
+        options = GoodbyeOptions()
     _UniffiFfiConverterTypeGoodbyeOptions.check_lower(options)
     _uniffi_lowered_args = (
         _UniffiFfiConverterTypeGoodbyeOptions.lower(options),
