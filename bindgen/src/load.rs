@@ -99,11 +99,11 @@ mod tests {
         };
         assert_eq!(ci.namespace(), "joyous_departures");
         let function = ci
-            .get_function_definition("generate_goodbye")
+            .get_function_definition("supported_languages")
             .expect("UDL function");
         assert!(function
             .docstring()
-            .is_some_and(|d| d.contains("same `seed`")));
+            .is_some_and(|d| d.contains("language codes")));
         assert!(ci.get_record_definition("GoodbyeOptions").is_some());
         assert!(ci.get_enum_definition("GoodbyeError").is_some());
     }

@@ -528,7 +528,7 @@ def _uniffi_check_contract_api_version(lib):
         raise InternalError("UniFFI contract version mismatch: try cleaning and rebuilding your project")
 
 def _uniffi_check_api_checksums(lib):
-    if lib.uniffi_joyous_departures_checksum_func_generate_goodbye() != 27663:
+    if lib.uniffi_joyous_departures_checksum_func_generate_goodbye() != 58348:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_func_generate_goodbye_async() != 54999:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -2208,13 +2208,15 @@ class _UniffiFfiConverterOptionalTypeTranslator(_UniffiConverterRustBuffer):
             return _UniffiFfiConverterTypeTranslator.read(buf)
         else:
             raise InternalError("Unexpected flag byte for optional type")
-def generate_goodbye(options: GoodbyeOptions) -> str:
+def generate_goodbye(options: typing.Union[object, GoodbyeOptions] = _DEFAULT) -> str:
     """
     Render one goodbye message for the given options.
 
     The same `seed` and options give the same text on every platform.
 """
     
+    if options is _DEFAULT:
+        options = GoodbyeOptions()
     _UniffiFfiConverterTypeGoodbyeOptions.check_lower(options)
     _uniffi_lowered_args = (
         _UniffiFfiConverterTypeGoodbyeOptions.lower(options),

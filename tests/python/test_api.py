@@ -63,6 +63,17 @@ def test_generate_goodbye_with_defaults_returns_text():
     assert isinstance(text, str) and text.strip()
 
 
+def test_generate_goodbye_without_options_means_the_defaults():
+    # Every text the explicit defaults can give now (2000 draws cover every
+    # template); taken before and after, in case a minute turns in between.
+    reachable = lambda: {g.text for g in Generator(GoodbyeOptions()).generate_batch(2000)}
+    before = reachable()
+    texts = {generate_goodbye() for _ in range(60)}
+    after = reachable()
+    assert texts <= before | after, f"not what the defaults give: {texts - before - after}"
+    assert len(texts) > 5, "unseeded calls without options should draw fresh randomness"
+
+
 def test_same_seed_same_text_and_seeds_vary():
     for seed in (0, 1, 2**64 - 1):
         assert generate_goodbye(GoodbyeOptions(seed=seed)) == generate_goodbye(GoodbyeOptions(seed=seed))

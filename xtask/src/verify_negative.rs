@@ -37,7 +37,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "a changed UDL doc comment",
-        edits: &[("udl/joyous_departures.udl", "/// Render one goodbye message for the given options.", "/// Render exactly one goodbye message for the given options.")],
+        edits: &[("udl/joyous_departures.udl", "/// The language codes of the built-in corpus, e.g. `en-GB`, sorted.", "/// Every language code of the built-in corpus, e.g. `en-GB`, sorted.")],
         must_mention: &["generated/python/joyous_departures.py: differs", "generated/typescript/src/api.ts: differs"],
         surface_changes: true,
     },

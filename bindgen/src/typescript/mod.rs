@@ -626,3 +626,45 @@ pub fn generate(
         ),
     ])
 }
+
+#[cfg(test)]
+mod tests {
+    use uniffi_bindgen::interface::DefaultValue;
+
+    use super::*;
+
+    const UDL: &str = r#"
+        namespace demo {
+            string label(string name, Options options, optional u32 times = 2, string? note);
+        };
+        dictionary Options {
+            string greeting = "hi";
+            boolean loud = false;
+        };
+    "#;
+
+    /// `label`'s TypeScript parameters, its `options` argument defaulted as
+    /// `default` (UDL has no record default; proc-macros declare one with
+    /// `#[uniffi::export(default(options))]`, which is `DefaultValue::Default`).
+    fn label_params(default: Option<DefaultValue>) -> String {
+        let mut ci = ComponentInterface::from_webidl(UDL, "demo").unwrap();
+        ci.derive_ffi_funcs().unwrap();
+        let mut callables = crate::model::callables(&ci);
+        let label = callables.iter_mut().find(|c| c.name == "label").unwrap();
+        label.args[1].default = default;
+        params(&ci, &Formatter::new(&ci), label)
+    }
+
+    #[test]
+    fn an_argument_with_a_declared_default_may_be_left_out() {
+        assert_eq!(
+            label_params(Some(DefaultValue::Default)),
+            "name: string, options: Options = {}, times: number = 2, note?: string | undefined"
+        );
+        // Without the declaration it is required, and so is everything before it.
+        assert_eq!(
+            label_params(None),
+            "name: string, options: Options, times: number = 2, note?: string | undefined"
+        );
+    }
+}

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, SystemTime};
 
-use crate::udl::{Color, Integers, Shape};
+use crate::udl::{Color, Integers, Settings, Shape};
 
 /// Returns `value` unchanged.
 #[uniffi::export]
@@ -303,6 +303,14 @@ pub fn join_words(words: Vec<String>, separator: String, uppercase: bool) -> Str
     } else {
         joined
     }
+}
+
+/// `<label>: ` then `settings` as `describe_settings` writes them. `settings`
+/// may be left out: a record argument whose declared default is the record
+/// with every field at its own default.
+#[uniffi::export(default(settings))]
+pub fn label_settings(label: String, settings: Settings) -> String {
+    format!("{label}: {}", crate::udl::describe_settings(settings))
 }
 
 /// Panics with exactly `message`; never returns.

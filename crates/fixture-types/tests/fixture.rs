@@ -419,6 +419,10 @@ fn default_arguments_are_ordinary_arguments_in_rust() {
     assert_eq!(repeat_text("ab".into(), 2, String::new()), "abab");
     assert_eq!(repeat_text("ab".into(), 3, ", ".into()), "ab, ab, ab");
     assert_eq!(repeat_text("ab".into(), 0, "x".into()), "");
+    assert_eq!(
+        label_settings("s".into(), Settings::default()),
+        format!("s: {}", describe_settings(Settings::default()))
+    );
 }
 
 #[test]

@@ -27,6 +27,9 @@ pub struct Goodbye {
 /// Render one goodbye message for the given options.
 ///
 /// The same `seed` and options give the same text on every platform.
+// Exported here, not in the UDL: UDL has no default for a record argument, and
+// `default(options)` lets Python and TS callers leave the options out.
+#[cfg_attr(feature = "ffi", uniffi::export(default(options)))]
 pub fn generate_goodbye(options: GoodbyeOptions) -> Result<String, GoodbyeError> {
     // A one-shot generator, so the first goodbye of a seeded `Generator` is this by construction.
     Ok(Generator::new(options)?.generate().text)

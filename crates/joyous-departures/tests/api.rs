@@ -16,22 +16,8 @@ fn seeded(seed: u64) -> GoodbyeOptions {
     }
 }
 
-#[test]
-fn defaults_match_the_declared_api() {
-    let o = GoodbyeOptions::default();
-    assert_eq!(o.language_code, "en-GB");
-    assert_eq!(o.timezone, "Europe/London");
-    assert!(o.use_emojis && o.template_args.is_none() && o.seed.is_none() && o.now.is_none());
-    assert_eq!(
-        TemplateArgs::default(),
-        TemplateArgs {
-            name: None,
-            location: None,
-            date: None,
-            time: None
-        }
-    );
-}
+// That `GoodbyeOptions::default()` is the UDL's declared default is tested in
+// src/options.rs, against the parsed UDL.
 
 #[test]
 fn same_seed_same_text_and_seeds_vary_the_text() {

@@ -598,6 +598,8 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_fixture_types_checksum_func_join_words() != 49295:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_fixture_types_checksum_func_label_settings() != 60530:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_fixture_types_checksum_func_make_counter() != 6602:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_fixture_types_checksum_func_mean() != 61699:
@@ -798,6 +800,9 @@ _UniffiLib.uniffi_fixture_types_checksum_func_integers_min.restype = ctypes.c_ui
 _UniffiLib.uniffi_fixture_types_checksum_func_join_words.argtypes = (
 )
 _UniffiLib.uniffi_fixture_types_checksum_func_join_words.restype = ctypes.c_uint16
+_UniffiLib.uniffi_fixture_types_checksum_func_label_settings.argtypes = (
+)
+_UniffiLib.uniffi_fixture_types_checksum_func_label_settings.restype = ctypes.c_uint16
 _UniffiLib.uniffi_fixture_types_checksum_func_make_counter.argtypes = (
 )
 _UniffiLib.uniffi_fixture_types_checksum_func_make_counter.restype = ctypes.c_uint16
@@ -1074,6 +1079,12 @@ _UniffiLib.uniffi_fixture_types_fn_func_join_words.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_fixture_types_fn_func_join_words.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_fixture_types_fn_func_label_settings.argtypes = (
+    _UniffiRustBuffer,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_fixture_types_fn_func_label_settings.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_fixture_types_fn_func_make_counter.argtypes = (
     ctypes.c_uint64,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -3824,6 +3835,30 @@ def join_words(words: typing.List[str],separator: str = " ",uppercase: bool = Fa
         *_uniffi_lowered_args,
     )
     return _uniffi_lift_return(_uniffi_ffi_result)
+def label_settings(label: str,settings: typing.Union[object, Settings] = _DEFAULT) -> str:
+    """
+    `<label>: ` then `settings` as `describe_settings` writes them. `settings`
+    may be left out: a record argument whose declared default is the record
+    with every field at its own default.
+"""
+    
+    _UniffiFfiConverterString.check_lower(label)
+
+    if settings is _DEFAULT:
+        settings = Settings()
+    _UniffiFfiConverterTypeSettings.check_lower(settings)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(label),
+        _UniffiFfiConverterTypeSettings.lower(settings),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterString.lift
+    _uniffi_error_converter = None
+    _uniffi_ffi_result = _uniffi_rust_call_with_error(
+        _uniffi_error_converter,
+        _UniffiLib.uniffi_fixture_types_fn_func_label_settings,
+        *_uniffi_lowered_args,
+    )
+    return _uniffi_lift_return(_uniffi_ffi_result)
 def make_counter(start: int) -> Counter:
     """
     A counter starting at `start`, with step 1.
@@ -4286,6 +4321,7 @@ __all__ = [
     "integers_max",
     "integers_min",
     "join_words",
+    "label_settings",
     "make_counter",
     "mean",
     "name_counter",

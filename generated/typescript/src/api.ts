@@ -353,13 +353,24 @@ $rt.setHost({
 });
 
 /**
+ * The language codes of the built-in corpus, e.g. `en-GB`, sorted.
+ */
+export function supportedLanguages(): Array<string> {
+  try {
+    return $read$Sequence$String(new $rt.Reader($glue.fn_supported_languages()));
+  } catch ($e) {
+    throw $rt.liftError($e, undefined);
+  }
+}
+
+/**
  * Render one goodbye message for the given options.
  *
  * The same `seed` and options give the same text on every platform.
  *
  * @throws {GoodbyeError} one of the `GoodbyeError` variants
  */
-export function generateGoodbye(options: GoodbyeOptions): string {
+export function generateGoodbye(options: GoodbyeOptions = {}): string {
   const $a0 = $lower$GoodbyeOptions(options, "options");
   try {
     return $glue.fn_generate_goodbye(
@@ -376,17 +387,6 @@ export function generateGoodbye(options: GoodbyeOptions): string {
     );
   } catch ($e) {
     throw $rt.liftError($e, $read$$GoodbyeError);
-  }
-}
-
-/**
- * The language codes of the built-in corpus, e.g. `en-GB`, sorted.
- */
-export function supportedLanguages(): Array<string> {
-  try {
-    return $read$Sequence$String(new $rt.Reader($glue.fn_supported_languages()));
-  } catch ($e) {
-    throw $rt.liftError($e, undefined);
   }
 }
 

@@ -207,6 +207,15 @@ fn jb_lower_GoodbyeOptions(
 }
 
 #[wasm_bindgen]
+pub fn fn_supported_languages() -> Result<Vec<u8>, JsValue> {
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    let jb_r =
+        unsafe { jb_ffi::uniffi_joyous_departures_fn_func_supported_languages(&mut jb_status) };
+    crate::jb_rt::check(jb_status)?;
+    Ok(jb_r.destroy_into_vec())
+}
+
+#[wasm_bindgen]
 pub fn fn_generate_goodbye(
     jb_a0_0_language_code: String,
     jb_a0_1_template_args: bool,
@@ -240,15 +249,6 @@ pub fn fn_generate_goodbye(
         unsafe { jb_ffi::uniffi_joyous_departures_fn_func_generate_goodbye(jb_v0, &mut jb_status) };
     crate::jb_rt::check(jb_status)?;
     Ok(crate::jb_rt::lift::<String>(jb_r)?)
-}
-
-#[wasm_bindgen]
-pub fn fn_supported_languages() -> Result<Vec<u8>, JsValue> {
-    let mut jb_status = ::uniffi::RustCallStatus::default();
-    let jb_r =
-        unsafe { jb_ffi::uniffi_joyous_departures_fn_func_supported_languages(&mut jb_status) };
-    crate::jb_rt::check(jb_status)?;
-    Ok(jb_r.destroy_into_vec())
 }
 
 #[wasm_bindgen]
@@ -674,14 +674,14 @@ pub fn uniffi_fingerprint() -> String {
         jb_differ.push(format!("contract version {jb_contract} (expected 30)"));
     }
 
-    let jb_actual = unsafe { jb_ffi::uniffi_joyous_departures_checksum_func_generate_goodbye() };
-    if jb_actual != 27663 {
-        jb_differ.push(format!("uniffi_joyous_departures_checksum_func_generate_goodbye = {jb_actual} (expected 27663)"));
-    }
-
     let jb_actual = unsafe { jb_ffi::uniffi_joyous_departures_checksum_func_supported_languages() };
     if jb_actual != 15006 {
         jb_differ.push(format!("uniffi_joyous_departures_checksum_func_supported_languages = {jb_actual} (expected 15006)"));
+    }
+
+    let jb_actual = unsafe { jb_ffi::uniffi_joyous_departures_checksum_func_generate_goodbye() };
+    if jb_actual != 58348 {
+        jb_differ.push(format!("uniffi_joyous_departures_checksum_func_generate_goodbye = {jb_actual} (expected 58348)"));
     }
 
     let jb_actual = unsafe { jb_ffi::uniffi_joyous_departures_checksum_func_version() };
@@ -739,7 +739,7 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     if jb_differ.is_empty() {
-        "joyous_departures-b7bd924541d5ccfd".to_string()
+        "joyous_departures-9a2fe7ed66186e25".to_string()
     } else {
         format!("scaffolding mismatch: {}", jb_differ.join("; "))
     }

@@ -138,6 +138,19 @@ export const checks = [
     ok(!/[{}]/.test(text), `a placeholder was left: ${show(text)}`);
   }],
 
+  ["generateGoodbye() and generateGoodbye(undefined) mean the defaults", (api) => {
+    // Every text the explicit defaults can give now (2000 draws cover every
+    // template); taken before and after, in case a minute turns in between.
+    const reachable = () =>
+      withGenerator(() => new api.Generator({}), (g) => new Set(g.generateBatch(2000).map(({ text }) => text)));
+    const before = reachable();
+    const texts = new Set();
+    for (let i = 0; i < 30; i++) texts.add(api.generateGoodbye()).add(api.generateGoodbye(undefined));
+    const after = reachable();
+    for (const text of texts) ok(before.has(text) || after.has(text), `not what the defaults give: ${show(text)}`);
+    ok(texts.size > 5, `unseeded calls without options gave only ${texts.size} texts`);
+  }],
+
   ["options default to en-GB, emoji on, Europe/London, no template args", (api) => {
     for (const seed of [1n, 2n, 3n, 99n]) {
       const expected = api.generateGoodbye({ seed, now: NOW });

@@ -1289,6 +1289,30 @@ export function joinWords(words: Array<string>, separator: string = " ", upperca
 }
 
 /**
+ * `<label>: ` then `settings` as `describe_settings` writes them. `settings`
+ * may be left out: a record argument whose declared default is the record
+ * with every field at its own default.
+ */
+export function labelSettings(label: string, settings: Settings = {}): string {
+  const $a1 = $lower$Settings(settings, "settings");
+  try {
+    return $glue.fn_label_settings(
+      $rt.checkString(label, "label"),
+      $a1[0],
+      $a1[1],
+      $a1[2],
+      $a1[3],
+      $a1[4],
+      $a1[5],
+      $a1[6],
+      $a1[7],
+    );
+  } catch ($e) {
+    throw $rt.liftError($e, undefined);
+  }
+}
+
+/**
  * The arithmetic mean of `values`; none for an empty list.
  */
 export function mean(values: Array<number>): number | undefined {

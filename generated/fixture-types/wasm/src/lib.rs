@@ -92,6 +92,8 @@ mod jb_ffi {
 
         pub fn uniffi_fixture_types_checksum_func_join_words() -> u16;
 
+        pub fn uniffi_fixture_types_checksum_func_label_settings() -> u16;
+
         pub fn uniffi_fixture_types_checksum_func_make_counter() -> u16;
 
         pub fn uniffi_fixture_types_checksum_func_mean() -> u16;
@@ -349,6 +351,12 @@ mod jb_ffi {
             words: ::uniffi::RustBuffer,
             separator: ::uniffi::RustBuffer,
             uppercase: i8,
+            status: &mut ::uniffi::RustCallStatus,
+        ) -> ::uniffi::RustBuffer;
+
+        pub fn uniffi_fixture_types_fn_func_label_settings(
+            label: ::uniffi::RustBuffer,
+            settings: ::uniffi::RustBuffer,
             status: &mut ::uniffi::RustCallStatus,
         ) -> ::uniffi::RustBuffer;
 
@@ -1257,6 +1265,42 @@ pub fn fn_join_words(
 }
 
 #[wasm_bindgen]
+pub fn fn_label_settings(
+    jb_a0_label: String,
+    jb_a1_0_name: String,
+    jb_a1_1_retries: u32,
+    jb_a1_2_verbose: bool,
+    jb_a1_3_nickname: Option<String>,
+    jb_a1_4_tags: Vec<u8>,
+    jb_a1_5_color: u32,
+    jb_a1_6_ratio: f64,
+    jb_a1_7_limits: Vec<u8>,
+) -> Result<String, JsValue> {
+    let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_label.into_bytes());
+
+    let jb_v1 = crate::jb_rt::buffer(|jb_buf| {
+        jb_lower_Settings(
+            jb_buf,
+            jb_a1_0_name,
+            jb_a1_1_retries,
+            jb_a1_2_verbose,
+            jb_a1_3_nickname,
+            jb_a1_4_tags,
+            jb_a1_5_color,
+            jb_a1_6_ratio,
+            jb_a1_7_limits,
+        )
+    });
+
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    let jb_r = unsafe {
+        jb_ffi::uniffi_fixture_types_fn_func_label_settings(jb_v0, jb_v1, &mut jb_status)
+    };
+    crate::jb_rt::check(jb_status)?;
+    Ok(crate::jb_rt::lift::<String>(jb_r)?)
+}
+
+#[wasm_bindgen]
 pub fn fn_mean(jb_a0_values: Vec<u8>) -> Result<Vec<u8>, JsValue> {
     let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_values);
 
@@ -1908,6 +1952,13 @@ pub fn uniffi_fingerprint() -> String {
         ));
     }
 
+    let jb_actual = unsafe { jb_ffi::uniffi_fixture_types_checksum_func_label_settings() };
+    if jb_actual != 60530 {
+        jb_differ.push(format!(
+            "uniffi_fixture_types_checksum_func_label_settings = {jb_actual} (expected 60530)"
+        ));
+    }
+
     let jb_actual = unsafe { jb_ffi::uniffi_fixture_types_checksum_func_mean() };
     if jb_actual != 61699 {
         jb_differ.push(format!(
@@ -2062,7 +2113,7 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     if jb_differ.is_empty() {
-        "fixture_types-4461ddaf6c9dce57".to_string()
+        "fixture_types-ad165eadadab9c18".to_string()
     } else {
         format!("scaffolding mismatch: {}", jb_differ.join("; "))
     }

@@ -68,7 +68,9 @@ pub fn buffer(write: impl FnOnce(&mut Vec<u8>)) -> ::uniffi::RustBuffer {
 /// Handles are pointers, which fit in a JavaScript number on wasm32.
 pub fn handle_out(raw: u64) -> Result<f64, JsValue> {
     if raw > (1 << 53) {
-        return Err(JsValue::from_str(&format!("handle {raw:#x} does not fit in a JavaScript number")));
+        return Err(JsValue::from_str(&format!(
+            "handle {raw:#x} does not fit in a JavaScript number"
+        )));
     }
     Ok(raw as f64)
 }
