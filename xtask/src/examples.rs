@@ -124,10 +124,7 @@ fn consumer_tools(ws: &Workspace) -> Result<Utf8PathBuf> {
         eprintln!("   installing Deno, Bun and wrangler (tests/js/consumers) into {dir}");
         fs::create_dir_all(&dir)?;
         for file in ["package.json", "package-lock.json"] {
-            fs::write(
-                &dir.join(file),
-                fs::read_to_string(&source.join(file))?,
-            )?;
+            fs::write(&dir.join(file), fs::read_to_string(&source.join(file))?)?;
         }
         exec(
             NPM.command()?
@@ -196,7 +193,8 @@ fn mypy(ws: &Workspace, venv: &Venv) -> Result<()> {
         fs::write(&stamp, &wanted)?;
         v
     };
-    let output = capture(
+    // mypy's findings are this step's progress: shown on stderr, pass or fail.
+    exec(
         mypy_venv
             .tool("mypy")
             .current_dir(&ws.root)
@@ -204,18 +202,22 @@ fn mypy(ws: &Workspace, venv: &Venv) -> Result<()> {
             .arg(ws.target_dir().join("mypy-cache"))
             .arg("--python-executable")
             .arg(venv.dir.join("bin/python"))
-            .arg("examples/python/goodbye.py"),
+            .arg("examples/python/goodbye.py")
+            .stdout(std::io::stderr()),
     )
-    .context("`mypy --strict examples/python/goodbye.py` failed")?;
-    eprintln!("     | {}", output.trim());
-    Ok(())
+    .context("`mypy --strict examples/python/goodbye.py` found errors (above)")
 }
 
 fn node(ws: &Workspace, examples: &Utf8Path, expected: &[String]) -> Result<()> {
     let dir = copy_example(ws, examples, "node")?;
     let tsc = ws.path("tests/js/node_modules/typescript/bin/tsc");
-    exec(NODE.command()?.current_dir(&dir).arg(&tsc).args(["-p", "."]))
-        .context("tsc on examples/node (its tsconfig.json: strict)")?;
+    exec(
+        NODE.command()?
+            .current_dir(&dir)
+            .arg(&tsc)
+            .args(["-p", "."]),
+    )
+    .context("tsc on examples/node (its tsconfig.json: strict)")?;
     let output = capture(NODE.command()?.current_dir(&dir).arg("dist/main.js"))?;
     compare(&output, expected)
 }
@@ -333,7 +335,10 @@ mod tests {
                 continue;
             };
             let fence = lines.next().unwrap_or_default();
-            assert!(fence.starts_with("```"), "README: no code block after the marker of {path}");
+            assert!(
+                fence.starts_with("```"),
+                "README: no code block after the marker of {path}"
+            );
             let block: Vec<&str> = lines.by_ref().take_while(|l| *l != "```").collect();
             let file = fs::read_to_string(&root.join(path)).unwrap();
             assert_eq!(
@@ -350,7 +355,10 @@ mod tests {
             "examples/worker/src/index.ts",
             "examples/browser/main.js",
         ] {
-            assert!(shown.iter().any(|p| p == example), "README.md does not show {example}");
+            assert!(
+                shown.iter().any(|p| p == example),
+                "README.md does not show {example}"
+            );
         }
     }
 }
