@@ -37,6 +37,9 @@ pub struct Config {
     /// The version of the glue crate and the npm package.
     pub version: String,
     pub license: String,
+    /// package.json `repository` and `keywords`, from the crate's Cargo.toml.
+    pub repository: Option<String>,
+    pub keywords: Vec<String>,
     /// The npm package name.
     pub npm_name: String,
     /// The glue crate's package name, e.g. `joyous-departures-wasm`.

@@ -85,7 +85,7 @@ impl Component {
 
     /// The generator's settings for this component, for output under `root`
     /// (the repository, or a scratch copy of generated/ for verify).
-    pub fn bindgen_config(&self, ws: &Workspace) -> joyous_bindgen::Config {
+    pub fn bindgen_config(&self, ws: &Workspace) -> Result<joyous_bindgen::Config> {
         // The glue sits at <generated>/wasm; its dependency path is relative to that.
         let depth = self.generated.split('/').count() + 1;
         let path = format!("{}crates/{}", "../".repeat(depth), self.package);
@@ -95,13 +95,19 @@ impl Component {
             let list: Vec<String> = self.features.iter().map(|f| format!("{f:?}")).collect();
             format!(", features = [{}]", list.join(", "))
         };
-        joyous_bindgen::Config {
-            version: ws.version().to_string(),
+        // Version, repository and keywords as the crate's own Cargo.toml says.
+        let manifest = ws.path(&format!("crates/{}/Cargo.toml", self.package));
+        let project = joyous_bindgen::project::Project::load(&manifest)
+            .with_context(|| format!("reading {manifest}"))?;
+        Ok(joyous_bindgen::Config {
+            version: project.version,
             license: "MIT".into(),
+            repository: project.repository,
+            keywords: project.keywords,
             npm_name: self.npm_name.into(),
             glue_crate: self.glue_package(),
             crate_package: self.package.into(),
             crate_dependency: format!("{{ path = {path:?}{features} }}"),
-        }
+        })
     }
 }

@@ -56,7 +56,7 @@ mod tests {
         // it) does not wait on the `cargo test` that runs us.
         let cdylib = component.build_cdylib(ws)?;
         let ci = component_interface(component, &cdylib)?;
-        let generated = joyous_bindgen::generate(&ci, &component.bindgen_config(ws))?;
+        let generated = joyous_bindgen::generate(&ci, &component.bindgen_config(ws)?)?;
         // UniFFI's Python generator writes files: into a scratch dir, then read.
         let python = ws.target_dir().join("drift-test").join(component.package);
         ws_fs::remove_dir_all(&python)?;

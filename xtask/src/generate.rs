@@ -133,7 +133,7 @@ fn wasm_and_typescript(
     root: &Utf8Path,
 ) -> Result<ComponentInterface> {
     let ci = component_interface(component, cdylib)?;
-    let generated = joyous_bindgen::generate(&ci, &component.bindgen_config(ws))?;
+    let generated = joyous_bindgen::generate(&ci, &component.bindgen_config(ws)?)?;
     for (dir, files) in [
         (component.wasm_dir(root), &generated.wasm),
         (component.typescript_dir(root), &generated.typescript),

@@ -5,6 +5,7 @@ mod components;
 mod demo;
 mod dist;
 mod drift;
+mod examples;
 mod generate;
 mod npm;
 mod outside;

@@ -57,6 +57,14 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "Chromium (headless): the browser entry with await init(); TypeScript typings",
         ),
         (
+            "examples",
+            "examples/: Python (and mypy --strict), Node (tsc), Deno, Bun, Chromium, wrangler dev",
+        ),
+        (
+            "typings",
+            "a consumer project's tsc under moduleResolution node16, nodenext and bundler",
+        ),
+        (
             "outside",
             "an outside UniFFI crate (tests/outside/tricky-names) through `joyous-bindgen build`: Node, workerd",
         ),
@@ -123,6 +131,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
     steps.start("chromium");
     node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
+    steps.start("examples");
+    crate::examples::run(ws, &project, &venv).context("the examples")?;
+    steps.start("typings");
+    crate::examples::typings(ws, &project)?;
     steps.start("outside");
     crate::outside::run(ws).context("the outside crate")?;
     steps.start("negative");

@@ -30,8 +30,10 @@ impl Workspace {
         self.path("crates/joyous-departures")
     }
 
-    pub fn version(&self) -> &'static str {
-        env!("CARGO_PKG_VERSION")
+    /// The SDK's version (its own Cargo.toml's, not the workspace's), which
+    /// the wheel and the npm packages carry.
+    pub fn version(&self) -> String {
+        joyous_departures::version()
     }
 
     /// Cargo's target directory (honours `CARGO_TARGET_DIR`).

@@ -483,7 +483,22 @@ struct FingerprintTs {
 #[template(path = "typescript/templates/package.json", escape = "none")]
 struct PackageJson<'a> {
     config: &'a Config,
+    /// JSON values, printed as they are.
     description: String,
+    keywords: Option<String>,
+    repository: Option<String>,
+}
+
+/// `["a", "b"]` as package.json is written (none when empty).
+fn json_list(items: &[String]) -> Result<Option<String>> {
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let items: Vec<String> = items
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<_, _>>()?;
+    Ok(Some(format!("[{}]", items.join(", "))))
 }
 
 /// The TypeScript sources, package.json and tsconfig.json of the package.
@@ -617,6 +632,12 @@ pub fn generate(
             PackageJson {
                 config,
                 description: serde_json::to_string(&description)?,
+                keywords: json_list(&config.keywords)?,
+                repository: config
+                    .repository
+                    .as_ref()
+                    .map(serde_json::to_string)
+                    .transpose()?,
             }
             .render()?,
         ),

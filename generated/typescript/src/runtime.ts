@@ -2,6 +2,18 @@
 // loading, errors, argument checks and UniFFI's buffer format.
 // Emitted by joyous-bindgen; do not edit.
 
+// The `using` protocol that objects implement, declared here so the typings
+// compile under any `lib` (ES2022's has no Symbol.dispose); identical to
+// lib.esnext.disposable's, with which it merges where that is loaded.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+  interface Disposable {
+    [Symbol.dispose](): void;
+  }
+}
+
 /**
  * What the wasm-bindgen glue (`--target bundler`'s `_bg.js`: glue functions
  * only, no loading code) of a joyous-bindgen crate exports besides the API.
