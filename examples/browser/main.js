@@ -1,6 +1,6 @@
 // The browser entry: `await init()` once (it fetches the .wasm from beside the
 // package), then every call is synchronous.
-import init, { Generator, GoodbyeError, generateGoodbye, version } from "joyous-departures";
+import init, { Generator, GoodbyeError, generateGoodbye, generateGoodbyeAsync, version } from "joyous-departures";
 
 await init();
 
@@ -27,5 +27,10 @@ try {
   if (!(e instanceof GoodbyeError.InvalidLanguageCode)) throw e;
   lines.push(`InvalidLanguageCode: ${e.code}`);
 }
+
+// A language the corpus lacks goes to your translator, whose result is
+// returned as it is (a real one would call a translation service).
+const translator = { translate: async (languageCode, text) => `[${languageCode}] ${text}` };
+lines.push(await generateGoodbyeAsync({ languageCode: "nl-NL", seed: 42n, now }, translator));
 
 document.getElementById("goodbye").textContent = lines.join("\n");

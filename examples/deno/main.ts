@@ -1,5 +1,6 @@
 // joyous-departures under Deno 2: `deno install && deno run --allow-read main.ts`.
-import { Generator, GoodbyeError, generateGoodbye, version } from "joyous-departures";
+import { Generator, GoodbyeError, generateGoodbye, generateGoodbyeAsync, version } from "joyous-departures";
+import type { Translator } from "joyous-departures";
 
 // A fixed seed and instant give the same text in every language and runtime.
 const now = new Date("2026-11-23T14:05:00Z");
@@ -29,3 +30,8 @@ try {
   if (!(e instanceof GoodbyeError.InvalidLanguageCode)) throw e;
   console.log(`InvalidLanguageCode: ${e.code}`);
 }
+
+// A language the corpus lacks goes to your translator, whose result is
+// returned as it is (a real one would call a translation service).
+const translator: Translator = { translate: async (languageCode, text) => `[${languageCode}] ${text}` };
+console.log(await generateGoodbyeAsync({ languageCode: "nl-NL", seed: 42n, now }, translator));

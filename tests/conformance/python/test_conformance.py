@@ -1,5 +1,6 @@
 """Runs tests/conformance/*.json against the installed wheel."""
 
+import asyncio
 import json
 import pathlib
 from datetime import datetime
@@ -26,6 +27,23 @@ def options_from(o):
     return jd.GoodbyeOptions(**kwargs)
 
 
+class Bracket(jd.Translator):
+    """`"[<code>] " + text` (tests/conformance/translator.json)."""
+
+    async def translate(self, language_code, text):
+        return f"[{language_code}] {text}"
+
+
+class Failing(jd.Translator):
+    """Fails with TranslateError.Failed("no dictionary for <code>")."""
+
+    async def translate(self, language_code, text):
+        raise jd.TranslateError.Failed(message=f"no dictionary for {language_code}")
+
+
+TRANSLATORS = {None: lambda: None, "bracket": Bracket, "failing": Failing}
+
+
 def run(case):
     options = options_from(case.get("options", {}))
     call = case.get("call", "generate_goodbye")
@@ -35,6 +53,9 @@ def run(case):
         corpus = case.get("corpus")
         g = jd.Generator.with_corpus(corpus, options) if corpus is not None else jd.Generator(options)
         return {"texts": [g.text for g in g.generate_batch(case.get("count", 1))]}
+    if call == "generate_goodbye_async":
+        translator = TRANSLATORS[case.get("translator")]()
+        return {"text": asyncio.run(jd.generate_goodbye_async(options, translator))}
     raise AssertionError(f"unknown call {call}")
 
 
@@ -52,5 +73,7 @@ def test_case(file, case):
         assert isinstance(raised.value, jd.GoodbyeError) and str(raised.value).strip()
         for name, value in expect.get("fields", {}).items():
             assert getattr(raised.value, name) == value, name
+        if "message_contains" in expect:
+            assert expect["message_contains"] in str(raised.value)
     else:
         assert run(case) == expect
