@@ -312,7 +312,7 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
             let class = if o.has_callback_interface() {
                 let interface: Vec<String> = ts
                     .iter()
-                    .filter(|n| n.as_str() != "options?: AsyncOptions")
+                    .filter(|n| n.as_str() != ASYNC_OPTIONS)
                     .cloned()
                     .collect();
                 expect(
@@ -347,7 +347,7 @@ fn parity(ci: &ComponentInterface, python: &str, typescript: &str) -> Vec<String
                 m.return_type(),
                 m.is_async(),
             );
-            ts.retain(|n| n != "options?: AsyncOptions");
+            ts.retain(|n| n != ASYNC_OPTIONS);
             let a = if m.is_async() { "async " } else { "" };
             expect(
                 "python",
@@ -458,6 +458,9 @@ fn camel(name: &str) -> String {
     joyous_bindgen::names::ts_name(name)
 }
 
+/// The last parameter of every async callable in TypeScript.
+const ASYNC_OPTIONS: &str = "options?: AsyncOptions || callOptions?: AsyncOptions";
+
 /// The needles a signature line must contain in each language.
 fn signature_needles<'a>(
     args: impl Iterator<Item = (&'a str, Type, bool)>,
@@ -484,7 +487,8 @@ fn signature_needles<'a>(
     }
     if is_async {
         // An async callable is a Promise of its type, with an AbortSignal option.
-        ts.push("options?: AsyncOptions".into());
+        // `callOptions` when an argument is called `options`.
+        ts.push(ASYNC_OPTIONS.into());
         ts.push(format!(
             "): Promise<{}>",
             ret.map_or("void".into(), ts_type)

@@ -256,3 +256,41 @@ pub(super) fn js_section(
     }
     Ok(section)
 }
+
+#[derive(Deserialize)]
+pub(super) struct AsyncTimings {
+    runtime: String,
+    /// side (`sync`, `async`, `translated`) -> stats in µs.
+    results: BTreeMap<String, Stats>,
+}
+
+/// generateGoodbyeAsync beside generateGoodbye with the same options:
+/// what the future protocol and a JavaScript translator add to one call.
+pub(super) fn async_section(timings: &AsyncTimings) -> Result<Section> {
+    let side = |s: &str| {
+        timings
+            .results
+            .get(s)
+            .copied()
+            .with_context(|| format!("bench/async-bench.mjs printed no `{s}`"))
+    };
+    let (sync, plain, translated) = (side("sync")?, side("async")?, side("translated")?);
+    let mut section = Section::new(format!(
+        "{}: generateGoodbyeAsync vs generateGoodbye (the same options, sequential awaits), per call",
+        timings.runtime
+    ));
+    section.rows.push(Row::timed("generateGoodbye (sync)", sync, Unit::Micros));
+    section.rows.push(
+        Row::timed("generateGoodbyeAsync, no translator (fr)", plain, Unit::Micros)
+            .against("sync", sync.median),
+    );
+    section.rows.push(
+        Row::timed(
+            "generateGoodbyeAsync, an immediate JS translator (nl-NL)",
+            translated,
+            Unit::Micros,
+        )
+        .against("sync", sync.median),
+    );
+    Ok(section)
+}

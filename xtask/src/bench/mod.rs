@@ -90,6 +90,14 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         "bench/node-bench.mjs",
     )?;
 
+    let asynchronous: js::AsyncTimings = js_json(
+        NODE.command()?
+            .current_dir(&js.project)
+            .arg(js.project.join("bench/async-bench.mjs"))
+            .args(quick.then_some("--quick")),
+        "bench/async-bench.mjs",
+    )?;
+
     steps.start("workerd");
     let workerd: JsTimings = js_json(
         NODE.command()?
@@ -124,6 +132,7 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
             python_section,
             js::js_section(&node, &core, JsRuntime::Node)?,
             js::js_section(&workerd, &core, JsRuntime::Workerd)?,
+            js::async_section(&asynchronous)?,
             cold::cold_section(&cold)?,
             sizes::size_section(&venv, &wheel, &baseline_wheel, &js, &wasm)?,
             tooling::tooling_section(verify),
