@@ -229,15 +229,45 @@ fn wasm_build(project: &Project, scratch: &Utf8Path, glue: &str) -> Result<Utf8P
         .args(["--manifest-path", manifest.as_str()])
         .args(["--target-dir", project.target_dir.as_str()]);
     artifact(&mut cmd, &manifest, ".wasm")
+        .map_err(|e| match e.downcast_ref::<BuildFailed>() {
+            Some(f) if f.send_bound => e.context(ASYNC_TRAIT_HINT),
+            _ => e,
+        })
         .with_context(|| format!("building `{glue}` for {WASM_TARGET} in {scratch}"))
 }
+
+/// What a wasm32 build that fails on a `Send` bound of an async trait needs.
+const ASYNC_TRAIT_HINT: &str = "an async trait does not match the one UniFFI implements on wasm32: \
+with uniffi's `wasm-unstable-single-threaded` feature, UniFFI implements foreign async traits \
+with `async_trait(?Send)`, so declare yours \
+`#[cfg_attr(target_arch = \"wasm32\", async_trait::async_trait(?Send))]` and \
+`#[cfg_attr(not(target_arch = \"wasm32\"), async_trait::async_trait)]` \
+(docs/bindgen.md, \"Futures and foreign traits\"), or build without that feature";
+
+/// A cargo build that failed; `send_bound` when rustc's errors are about a
+/// `Send` bound of a future or trait (see `ASYNC_TRAIT_HINT`).
+#[derive(Debug)]
+struct BuildFailed {
+    shown: String,
+    status: std::process::ExitStatus,
+    send_bound: bool,
+}
+
+impl std::fmt::Display for BuildFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` failed ({})", self.shown, self.status)
+    }
+}
+
+impl std::error::Error for BuildFailed {}
 
 /// Runs a `cargo build` and returns the file ending in `suffix` that it built
 /// for the package at `manifest` (read from cargo's JSON messages).
 fn artifact(cmd: &mut Command, manifest: &Utf8Path, suffix: &str) -> Result<Utf8PathBuf> {
     let shown = tools::describe(cmd);
     let mut child = cmd
-        .arg("--message-format=json-render-diagnostics")
+        // Diagnostics in the JSON too: printed here, and read for hints.
+        .arg("--message-format=json-diagnostic-rendered-ansi")
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| match e.kind() {
@@ -252,8 +282,16 @@ fn artifact(cmd: &mut Command, manifest: &Utf8Path, suffix: &str) -> Result<Utf8
         .canonicalize_utf8()
         .unwrap_or_else(|_| manifest.to_owned());
     let mut found = None;
+    let mut send_bound = false;
     for message in Message::parse_stream(BufReader::new(stdout)) {
         let message = message.with_context(|| format!("reading the output of `{shown}`"))?;
+        if let Message::CompilerMessage(m) = &message {
+            if let Some(rendered) = &m.message.rendered {
+                eprint!("{rendered}");
+                let error = matches!(m.message.level, cargo_metadata::diagnostic::DiagnosticLevel::Error);
+                send_bound |= error && rendered.contains("Send") && (rendered.contains("async_trait") || rendered.contains("Future"));
+            }
+        }
         if let Message::CompilerArtifact(a) = message {
             if a.manifest_path == manifest {
                 found = a
@@ -268,7 +306,12 @@ fn artifact(cmd: &mut Command, manifest: &Utf8Path, suffix: &str) -> Result<Utf8
         .wait()
         .with_context(|| format!("waiting for `{shown}`"))?;
     if !status.success() {
-        bail!("`{shown}` failed ({status})");
+        return Err(BuildFailed {
+            shown,
+            status,
+            send_bound,
+        }
+        .into());
     }
     found.with_context(|| format!("`{shown}` built no `*{suffix}` for {manifest}"))
 }
