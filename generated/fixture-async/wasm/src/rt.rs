@@ -135,8 +135,7 @@ pub fn complete_pending<T>(token: f64, value: T, status: ::uniffi::RustCallStatu
 
 /// Completes a foreign future whose wrapper itself threw.
 pub fn fail_pending<T: ::uniffi::FfiDefault>(token: f64, thrown: JsValue) {
-    let message = format!("the foreign method's wrapper threw: {thrown:?}");
-    complete_pending(token, T::ffi_default(), status(2, message.into_bytes()));
+    complete_pending(token, T::ffi_default(), status(2, wrapper_threw(thrown)));
 }
 
 /// A call status: `code` 0 is success, 1 a declared error (`bytes` are it,
@@ -162,6 +161,16 @@ pub fn set_callback_error(code: i8, bytes: Vec<u8>) {
     CALLBACK_ERROR.with(|e| *e.borrow_mut() = Some((code, bytes)));
 }
 
+/// The message of what a facade wrapper threw (never expected: the wrappers
+/// catch what the user's method throws). Not `{:?}` of the value, which
+/// would pull wasm-bindgen's value printer into every .wasm.
+fn wrapper_threw(thrown: JsValue) -> Vec<u8> {
+    let what = thrown
+        .as_string()
+        .unwrap_or_else(|| "a value that is not a string".into());
+    format!("the foreign method's wrapper threw: {what}").into_bytes()
+}
+
 /// The value a sync foreign method returned, or `None` with `status` set to
 /// what it threw.
 pub fn callback_outcome<T>(
@@ -176,8 +185,7 @@ pub fn callback_outcome<T>(
             None
         }
         (Err(e), None) => {
-            let message = format!("the foreign method's wrapper threw: {e:?}");
-            *status = self::status(2, message.into_bytes());
+            *status = self::status(2, wrapper_threw(e));
             None
         }
     }
