@@ -22,7 +22,9 @@ const NOW: &str = "2026-11-23T14:05:00Z";
 
 /// What the worker example is asked, and the language the test expects it to refuse.
 const WORKER_OK: &str = "/?lang=fr&name=Ada&seed=42";
-const WORKER_BAD: &str = "/?lang=xx";
+/// Malformed, so even the worker's translator never sees it (a well-formed
+/// code the corpus lacks, such as `xx`, goes to the translator).
+const WORKER_BAD: &str = "/?lang=x";
 /// A language the corpus lacks: the worker's translator fetches a translation.
 const WORKER_TRANSLATED: &str = "/?lang=nl-NL&seed=42";
 
@@ -301,7 +303,7 @@ fn worker(ws: &Workspace, tools: &Utf8Path, examples: &Utf8Path) -> Result<()> {
             .args([WORKER_OK, WORKER_BAD, WORKER_TRANSLATED]),
     )?;
     let after = generate_goodbye(ok_options())?;
-    let (_, message) = invalid_language("xx")?;
+    let (_, message) = invalid_language("x")?;
     let lines: Vec<&str> = output.lines().collect();
     for line in &lines {
         eprintln!("     | {line}");
