@@ -266,8 +266,13 @@ impl std::error::Error for BuildFailed {}
 fn artifact(cmd: &mut Command, manifest: &Utf8Path, suffix: &str) -> Result<Utf8PathBuf> {
     let shown = tools::describe(cmd);
     let mut child = cmd
-        // Diagnostics in the JSON too: printed here, and read for hints.
-        .arg("--message-format=json-diagnostic-rendered-ansi")
+        // Diagnostics in the JSON too: printed here, and read for hints;
+        // in colour only on a terminal.
+        .arg(if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            "--message-format=json-diagnostic-rendered-ansi"
+        } else {
+            "--message-format=json"
+        })
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| match e.kind() {
