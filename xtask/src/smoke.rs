@@ -147,7 +147,11 @@ fn aarch64(ws: &Workspace) -> Result<String> {
     // The guest's pip decides from the guest's interpreter whether the tag fits.
     exec(
         python(&["-m", "pip", "install", "--quiet", "--no-index", "--no-deps"])
-            .args(["--disable-pip-version-check", "--target"])
+            .args([
+                "--disable-pip-version-check",
+                "--root-user-action=ignore",
+                "--target",
+            ])
             .arg(&site)
             .arg(&wheel.path),
     )
