@@ -206,3 +206,9 @@ def test_eight_threads_share_one_generator():
 
 def test_python_version_supported():
     assert sys.version_info >= (3, 9)
+
+
+def test_wheel_is_typed():
+    # PEP 561: without the marker, type checkers ignore UniFFI's annotations.
+    marker = pathlib.Path(jd.__file__).with_name("py.typed")
+    assert marker.is_file(), marker

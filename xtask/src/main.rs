@@ -11,9 +11,11 @@ mod npm;
 mod outside;
 mod prereqs;
 mod python;
+mod smoke;
 mod test;
 mod verify;
 mod verify_negative;
+mod wheels;
 mod workspace;
 
 use clap::{Parser, Subcommand};
@@ -38,8 +40,15 @@ enum Command {
         #[arg(long)]
         negative: bool,
     },
-    /// Build the Python wheel and the npm packages into target/dist/.
+    /// Build the Python wheels (manylinux2014 and musllinux_1_2, x86_64 and aarch64;
+    /// each tag checked with auditwheel), the sdist and the npm packages into target/dist/.
     Dist,
+    /// Smoke-test what `test` does not install: the sdist built from source in a fresh
+    /// venv, the aarch64 wheel in an arm64 Debian under qemu-user (all when none named).
+    Smoke {
+        #[arg(value_enum)]
+        checks: Vec<smoke::Check>,
+    },
     /// Run every test: cargo tests, pytest on the built wheel, conformance vectors,
     /// the npm packages in Node, workerd and Chromium (installs Chromium and
     /// python3-venv with apt-get when root on Debian).
@@ -62,6 +71,7 @@ fn main() -> anyhow::Result<()> {
         Command::Verify { negative: false } => verify::run(&workspace),
         Command::Verify { negative: true } => verify_negative::run(&workspace),
         Command::Dist => dist::run(&workspace),
+        Command::Smoke { checks } => smoke::run(&workspace, &checks),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
         Command::Bench { quick } => bench::run(&workspace, quick),

@@ -1,6 +1,6 @@
 //! The system pieces the verbs need and that no project file pins: Node.js,
-//! Python's venv module and Chromium. Checked before anything compiles;
-//! missing Debian packages are installed with apt-get when we are root on
+//! Python's venv module, Chromium, and qemu-user with debootstrap. Checked
+//! before anything compiles; missing Debian packages are installed with apt-get when we are root on
 //! Debian, otherwise the verb stops at once with the one command to run.
 
 use anyhow::{bail, Context, Result};
@@ -21,6 +21,8 @@ pub enum Need {
     Node,
     /// A Chromium binary for the browser tests.
     Chromium,
+    /// qemu-user and debootstrap, for the aarch64 wheel's smoke test.
+    Qemu,
 }
 
 /// Installs or asks for what `needs` lacks; returns once all is there.
@@ -85,7 +87,24 @@ fn missing_packages(needs: &[Need]) -> Result<Vec<&'static str>> {
     if needs.contains(&Need::Chromium) && chromium()?.is_none() {
         missing.push("chromium");
     }
+    if needs.contains(&Need::Qemu) {
+        if !on_path("qemu-aarch64-static") {
+            missing.push("qemu-user-static");
+        }
+        if !on_path("debootstrap") {
+            missing.push("debootstrap");
+        }
+    }
     Ok(missing)
+}
+
+/// Whether `program` is on PATH or in /usr/sbin (debootstrap's home, which a
+/// non-root PATH often lacks).
+fn on_path(program: &str) -> bool {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .chain([std::path::PathBuf::from("/usr/sbin")])
+        .any(|dir| dir.join(program).is_file())
 }
 
 fn python_has_venv() -> bool {
