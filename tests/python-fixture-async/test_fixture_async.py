@@ -53,6 +53,8 @@ def test_async_functions_return_each_kind_of_value():
         assert await fa.async_upper("shout") == "SHOUT"
         assert await fa.async_upper(None) is None
         assert await fa.async_nothing() is None
+        account = await fa.async_account("bo")
+        assert isinstance(account, fa.Account) and account.owner() == "bo"
         assert await asyncio.gather(*(fa.async_double(i) for i in range(50))) == [i * 2 for i in range(50)]
 
     run(main())

@@ -104,6 +104,12 @@ pub async fn async_upper(value: Option<String>) -> Option<String> {
     value.map(|v| v.to_uppercase())
 }
 
+/// A new account for `owner`, after one yield: an async function returning an object.
+#[uniffi::export]
+pub async fn async_account(owner: String) -> Arc<Account> {
+    Account::open(owner).await
+}
+
 /// Returns nothing, after one yield.
 #[uniffi::export]
 pub async fn async_nothing() {

@@ -560,6 +560,8 @@ def _uniffi_check_contract_api_version(lib):
         raise InternalError("UniFFI contract version mismatch: try cleaning and rebuilding your project")
 
 def _uniffi_check_api_checksums(lib):
+    if lib.uniffi_fixture_async_checksum_func_async_account() != 7396:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_fixture_async_checksum_func_async_double() != 16241:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_fixture_async_checksum_func_async_fail() != 14312:
@@ -661,6 +663,9 @@ _UniffiLib.ffi_fixture_async_rustbuffer_reserve.restype = _UniffiRustBuffer
 _UniffiLib.ffi_fixture_async_uniffi_contract_version.argtypes = (
 )
 _UniffiLib.ffi_fixture_async_uniffi_contract_version.restype = ctypes.c_uint32
+_UniffiLib.uniffi_fixture_async_checksum_func_async_account.argtypes = (
+)
+_UniffiLib.uniffi_fixture_async_checksum_func_async_account.restype = ctypes.c_uint16
 _UniffiLib.uniffi_fixture_async_checksum_func_async_double.argtypes = (
 )
 _UniffiLib.uniffi_fixture_async_checksum_func_async_double.restype = ctypes.c_uint16
@@ -769,6 +774,10 @@ _UniffiLib.uniffi_fixture_async_checksum_method_ticker_tick.restype = ctypes.c_u
 _UniffiLib.uniffi_fixture_async_checksum_constructor_ticker_starting_at.argtypes = (
 )
 _UniffiLib.uniffi_fixture_async_checksum_constructor_ticker_starting_at.restype = ctypes.c_uint16
+_UniffiLib.uniffi_fixture_async_fn_func_async_account.argtypes = (
+    _UniffiRustBuffer,
+)
+_UniffiLib.uniffi_fixture_async_fn_func_async_account.restype = ctypes.c_uint64
 _UniffiLib.uniffi_fixture_async_fn_func_async_double.argtypes = (
     ctypes.c_uint32,
 )
@@ -2709,6 +2718,25 @@ class _UniffiFfiConverterSequenceUInt32(_UniffiConverterRustBuffer):
         return [
             _UniffiFfiConverterUInt32.read(buf) for i in range(count)
         ]
+async def async_account(owner: str) -> Account:
+    """
+    A new account for `owner`, after one yield: an async function returning an object.
+"""
+    
+    _UniffiFfiConverterString.check_lower(owner)
+    _uniffi_lowered_args = (
+        _UniffiFfiConverterString.lower(owner),
+    )
+    _uniffi_lift_return = _UniffiFfiConverterTypeAccount.lift
+    _uniffi_error_converter = None
+    return await _uniffi_rust_call_async(
+        _UniffiLib.uniffi_fixture_async_fn_func_async_account(*_uniffi_lowered_args),
+        _UniffiLib.ffi_fixture_async_rust_future_poll_u64,
+        _UniffiLib.ffi_fixture_async_rust_future_complete_u64,
+        _UniffiLib.ffi_fixture_async_rust_future_free_u64,
+        _uniffi_lift_return,
+        _uniffi_error_converter,
+    )
 async def async_double(value: int) -> int:
     """
     `value * 2`, after one yield.
@@ -3138,6 +3166,7 @@ __all__ = [
     "FixtureError",
     "Shape",
     "Point",
+    "async_account",
     "async_double",
     "async_fail",
     "async_forever",

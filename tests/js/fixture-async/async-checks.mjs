@@ -97,6 +97,10 @@ export const checks = [
     eq(await api.asyncUpper("shout"), "SHOUT", "asyncUpper(string)");
     eq(await api.asyncUpper(undefined), undefined, "asyncUpper(undefined)");
     eq(await api.asyncNothing(), undefined, "asyncNothing");
+    const account = await api.asyncAccount("bo");
+    ok(account instanceof api.Account, "asyncAccount returns an Account");
+    eq(account.owner(), "bo", "its owner");
+    account.free();
   }],
   ["many futures run at once and each gets its own result", async (api) => {
     const results = await Promise.all([...Array(50).keys()].map((i) => api.asyncDouble(i)));

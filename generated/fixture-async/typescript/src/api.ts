@@ -241,16 +241,16 @@ const $future$rust_buffer: $rt.FutureFns = {
   free: $glue.future_free_rust_buffer,
 };
 
-const $future$u32: $rt.FutureFns = {
-  poll: $glue.future_poll_u32,
-  cancel: $glue.future_cancel_u32,
-  free: $glue.future_free_u32,
-};
-
 const $future$u64: $rt.FutureFns = {
   poll: $glue.future_poll_u64,
   cancel: $glue.future_cancel_u64,
   free: $glue.future_free_u64,
+};
+
+const $future$u32: $rt.FutureFns = {
+  poll: $glue.future_poll_u32,
+  cancel: $glue.future_cancel_u32,
+  free: $glue.future_free_u32,
 };
 
 const $future$void: $rt.FutureFns = {
@@ -358,6 +358,19 @@ export function logLines(logger: Logger, prefix: string, count: number): number 
   } catch ($e) {
     throw $rt.liftError($e, undefined);
   }
+}
+
+/**
+ * A new account for `owner`, after one yield: an async function returning an object.
+ */
+export async function asyncAccount(owner: string, options?: AsyncOptions): Promise<Account> {
+  return $rt.callAsync(
+    () => $glue.fn_async_account($rt.checkString(owner, "owner")),
+    $future$u64,
+    ($f) => Account.$wrap($glue.complete_fn_async_account($f)),
+    undefined,
+    options,
+  );
 }
 
 /**

@@ -84,6 +84,8 @@ mod jb_ffi {
 
         pub fn uniffi_fixture_async_checksum_constructor_ticker_starting_at() -> u16;
 
+        pub fn uniffi_fixture_async_checksum_func_async_account() -> u16;
+
         pub fn uniffi_fixture_async_checksum_func_async_double() -> u16;
 
         pub fn uniffi_fixture_async_checksum_func_async_fail() -> u16;
@@ -203,6 +205,8 @@ mod jb_ffi {
             handle: u64,
             status: &mut ::uniffi::RustCallStatus,
         );
+
+        pub fn uniffi_fixture_async_fn_func_async_account(owner: ::uniffi::RustBuffer) -> u64;
 
         pub fn uniffi_fixture_async_fn_func_async_double(value: u32) -> u64;
 
@@ -380,6 +384,24 @@ pub fn fn_log_lines(
     };
     crate::jb_rt::check(jb_status)?;
     Ok(jb_r)
+}
+
+#[wasm_bindgen]
+pub fn fn_async_account(jb_a0_owner: String) -> Result<f64, JsValue> {
+    let jb_v0 = ::uniffi::RustBuffer::from_vec(jb_a0_owner.into_bytes());
+
+    let jb_r = unsafe { jb_ffi::uniffi_fixture_async_fn_func_async_account(jb_v0) };
+    Ok(crate::jb_rt::handle_out(jb_r)?)
+}
+
+#[wasm_bindgen]
+pub fn complete_fn_async_account(jb_future: f64) -> Result<f64, JsValue> {
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    let jb_r = unsafe {
+        jb_ffi::ffi_fixture_async_rust_future_complete_u64(jb_future as u64, &mut jb_status)
+    };
+    crate::jb_rt::check(jb_status)?;
+    Ok(crate::jb_rt::handle_out(jb_r)?)
 }
 
 #[wasm_bindgen]
@@ -1045,23 +1067,6 @@ pub fn future_free_rust_buffer(handle: f64) {
 }
 
 #[wasm_bindgen]
-pub fn future_poll_u32(handle: f64, data: f64) {
-    unsafe {
-        jb_ffi::ffi_fixture_async_rust_future_poll_u32(handle as u64, jb_continuation, data as u64)
-    }
-}
-
-#[wasm_bindgen]
-pub fn future_cancel_u32(handle: f64) {
-    unsafe { jb_ffi::ffi_fixture_async_rust_future_cancel_u32(handle as u64) }
-}
-
-#[wasm_bindgen]
-pub fn future_free_u32(handle: f64) {
-    unsafe { jb_ffi::ffi_fixture_async_rust_future_free_u32(handle as u64) }
-}
-
-#[wasm_bindgen]
 pub fn future_poll_u64(handle: f64, data: f64) {
     unsafe {
         jb_ffi::ffi_fixture_async_rust_future_poll_u64(handle as u64, jb_continuation, data as u64)
@@ -1076,6 +1081,23 @@ pub fn future_cancel_u64(handle: f64) {
 #[wasm_bindgen]
 pub fn future_free_u64(handle: f64) {
     unsafe { jb_ffi::ffi_fixture_async_rust_future_free_u64(handle as u64) }
+}
+
+#[wasm_bindgen]
+pub fn future_poll_u32(handle: f64, data: f64) {
+    unsafe {
+        jb_ffi::ffi_fixture_async_rust_future_poll_u32(handle as u64, jb_continuation, data as u64)
+    }
+}
+
+#[wasm_bindgen]
+pub fn future_cancel_u32(handle: f64) {
+    unsafe { jb_ffi::ffi_fixture_async_rust_future_cancel_u32(handle as u64) }
+}
+
+#[wasm_bindgen]
+pub fn future_free_u32(handle: f64) {
+    unsafe { jb_ffi::ffi_fixture_async_rust_future_free_u32(handle as u64) }
 }
 
 #[wasm_bindgen]
@@ -1379,6 +1401,13 @@ pub fn uniffi_fingerprint() -> String {
         ));
     }
 
+    let jb_actual = unsafe { jb_ffi::uniffi_fixture_async_checksum_func_async_account() };
+    if jb_actual != 7396 {
+        jb_differ.push(format!(
+            "uniffi_fixture_async_checksum_func_async_account = {jb_actual} (expected 7396)"
+        ));
+    }
+
     let jb_actual = unsafe { jb_ffi::uniffi_fixture_async_checksum_func_async_double() };
     if jb_actual != 16241 {
         jb_differ.push(format!(
@@ -1631,7 +1660,7 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     if jb_differ.is_empty() {
-        "fixture_async-e90e3ea1e99a5aae".to_string()
+        "fixture_async-3d99f3e1e49e3150".to_string()
     } else {
         format!("scaffolding mismatch: {}", jb_differ.join("; "))
     }
