@@ -4,8 +4,9 @@
 // (async.test.mjs), in workerd during a request (worker.mjs) and in Chromium.
 //
 // Each check is `[name, async fn(api, env)]` and throws on failure. `api` is
-// the package namespace; `env.fetchText(path)` (optional) does real I/O of the
-// runtime (in workerd a service binding), used inside a JS callback.
+// the package namespace; `env.fetchText(path)` does real I/O of the
+// runtime (Node: a local server; workerd: a service binding; Chromium: the
+// page's server), used inside a JS callback.
 
 class CheckFailure extends Error {
   name = "CheckFailure";
@@ -233,7 +234,7 @@ export const checks = [
     cache.free();
   }],
   ["a JS callback does real I/O of the runtime while Rust awaits it", async (api, env) => {
-    if (env?.fetchText === undefined) return;
+    ok(typeof env?.fetchText === "function", "the runner gives the checks a fetchText that does real I/O");
     const store = jsStore(api);
     store.fetch = async (key) => env.fetchText(`/echo/${key}`);
     eq(await api.storeFetch(store, "ping"), "ping=echo ping", "storeFetch through fetch()");

@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { setMaxListeners } from "node:events";
+import { createServer } from "node:http";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 
@@ -23,8 +24,15 @@ const packageDir = dirname(createRequire(import.meta.url).resolve("fixture-async
 const rt = await import(pathToFileURL(join(packageDir, "dist", "runtime.js")).href);
 const memoryBytes = () => rt.state.exports.memory.buffer.byteLength;
 
+// Real I/O for the check whose JS callback fetches while Rust awaits it: a
+// local server answering `echo <last path segment>`.
+const server = createServer((req, res) => res.end(`echo ${req.url.split("/").pop()}`));
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+server.unref();
+const fetchText = async (path) => (await fetch(`http://127.0.0.1:${server.address().port}${path}`)).text();
+
 for (const [name, fn] of checks) {
-  test(name, () => fn(api, {}));
+  test(name, () => fn(api, { fetchText }));
 }
 
 async function resolved(count) {

@@ -31,6 +31,9 @@ const pageDir = join(project, "chromium-async");
 rmSync(pageDir, { recursive: true, force: true });
 mkdirSync(pageDir, { recursive: true });
 copyFileSync(join(here, "async-checks.mjs"), join(pageDir, "async-checks.mjs"));
+// What the I/O check fetches (a real request to the page's server).
+mkdirSync(join(pageDir, "echo"));
+writeFileSync(join(pageDir, "echo", "ping"), "echo ping");
 writeFileSync(
   join(pageDir, "index.html"),
   `<!doctype html>
@@ -51,7 +54,7 @@ writeFileSync(
     let passed = 0;
     for (const [id, fn] of checks) {
       try {
-        await fn(api, { fetchText: async (path) => "echo " + path.split("/").pop() });
+        await fn(api, { fetchText: async (path) => (await fetch("/chromium-async" + path)).text() });
         passed++;
       } catch (e) {
         failed.push({ id, reason: e instanceof Error ? e.name + ": " + e.message : String(e) });
