@@ -79,9 +79,10 @@ pub struct Generated {
 pub fn generate(ci: &ComponentInterface, config: &Config) -> Result<Generated> {
     check::check(ci)?;
     let callables = model::callables(ci);
+    let traits = model::traits(ci);
     Ok(Generated {
-        wasm: wasm::generate(ci, &callables, config)?,
-        typescript: typescript::generate(ci, &callables, config)?,
+        wasm: wasm::generate(ci, &callables, &traits, config)?,
+        typescript: typescript::generate(ci, &callables, &traits, config)?,
     })
 }
 

@@ -173,6 +173,20 @@ pub fn flat_records(callables: &[Callable]) -> Vec<FlatRecord> {
     out
 }
 
+/// The result types of the async callables, one per set of UniFFI's
+/// RustFuture functions (named by `FfiType::return_type_name`, which handles
+/// and `u64`s share; `None` is `void`), in first-use order.
+pub fn future_results(callables: &[Callable]) -> Vec<Option<FfiType>> {
+    let mut out: Vec<Option<FfiType>> = Vec::new();
+    for ret in callables.iter().filter_map(|c| c.future.as_ref()) {
+        let name = FfiType::return_type_name(ret.as_ref());
+        if !out.iter().any(|r| FfiType::return_type_name(r.as_ref()) == name) {
+            out.push(ret.clone());
+        }
+    }
+    out
+}
+
 /// A trait whose implementations the foreign side provides: a callback
 /// interface, or a trait exported `with_foreign` (which Rust may implement too).
 #[derive(Debug, Clone)]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use uniffi_bindgen::interface::{AsType, ComponentInterface, Type};
 
 use crate::crossing::{FieldShape, FlatRecord, Lifting, Lowering, Native, Returning, Scalar};
-use crate::model::Callable;
+use crate::model::{Callable, Trait};
 use crate::types::{is_primitive, key, unboxed};
 
 #[derive(Default)]
@@ -22,7 +22,7 @@ pub struct Usage {
 }
 
 impl Usage {
-    pub fn of(ci: &ComponentInterface, callables: &[Callable]) -> Self {
+    pub fn of(ci: &ComponentInterface, callables: &[Callable], traits: &[Trait]) -> Self {
         let mut u = Usage::default();
         for c in callables {
             if let Lifting::Buffer(ty) = &c.lifting {
@@ -49,7 +49,7 @@ impl Usage {
             }
         }
         // Foreign methods read their arguments and write their results and errors.
-        for t in crate::model::traits(ci) {
+        for t in traits {
             for m in &t.methods {
                 for (_, _, lifting) in &m.args {
                     if let Lifting::Buffer(ty) = lifting {

@@ -17,7 +17,7 @@ use askama::Template;
 use uniffi_bindgen::interface::{AsType, ComponentInterface, Enum, Field, Type};
 
 use crate::crossing::Lifting;
-use crate::model::{Callable, Kind};
+use crate::model::{Callable, Kind, Trait};
 use crate::types::{key, unboxed};
 use crate::{Config, File};
 use code_type::{default_literal, type_label};
@@ -505,11 +505,12 @@ fn json_list(items: &[String]) -> Result<Option<String>> {
 pub fn generate(
     ci: &ComponentInterface,
     callables: &[Callable],
+    traits: &[Trait],
     config: &Config,
 ) -> Result<Vec<File>> {
     let glue_stem = config.glue_crate.replace('-', "_");
     let f = Formatter::new(ci);
-    let usage = Usage::of(ci, callables);
+    let usage = Usage::of(ci, callables, traits);
     let classes = ci
         .object_definitions()
         .iter()
@@ -545,16 +546,11 @@ pub fn generate(
             lowerings.push(lower::absent_tuple(&f, &record));
         }
     }
-    let mut suffixes: Vec<String> = Vec::new();
-    for c in callables {
-        if let Some(ret) = &c.future {
-            let s = uniffi_bindgen::interface::FfiType::return_type_name(ret.as_ref());
-            if !suffixes.contains(&s) {
-                suffixes.push(s);
-            }
-        }
-    }
-    let foreign = traits::print(ci, &f, &crate::model::traits(ci), &suffixes);
+    let suffixes: Vec<String> = crate::model::future_results(callables)
+        .iter()
+        .map(|ret| uniffi_bindgen::interface::FfiType::return_type_name(ret.as_ref()))
+        .collect();
+    let foreign = traits::print(ci, &f, traits, &suffixes);
     let api = ApiTs {
         crate_name: ci.crate_name(),
         glue_stem: glue_stem.clone(),

@@ -3,7 +3,7 @@
 //! turn a value into a handle for Rust and a handle back into a value, and
 //! the host object the glue calls (`runtime.ts` drives it).
 
-use uniffi_bindgen::interface::{ComponentInterface, FfiType, Type};
+use uniffi_bindgen::interface::{ComponentInterface, Type};
 
 use super::code_type::{native, type_label};
 use super::formatter::{Formatter, GLUE, RT};
@@ -117,11 +117,6 @@ fn returned(f: &Formatter, r: &Returning, v: &str, name: &str, is_async: bool) -
     }
 }
 
-/// The glue export that completes a foreign future of this result type.
-fn completion(ret: Option<&FfiType>) -> String {
-    crate::wasm::completion_export(ret)
-}
-
 /// One method of the host object: `cb_<len><Trait>_<i>(handle, args...)`.
 fn host_entry(f: &Formatter, t: &Trait, m: &TraitMethod) -> String {
     let mut params = vec!["$h: number".to_string()];
@@ -145,7 +140,7 @@ fn host_entry(f: &Formatter, t: &Trait, m: &TraitMethod) -> String {
     if m.is_async {
         params.push("$token: number".into());
         let (value, fallback) = returned(f, &m.returning, "await $r", &what, true);
-        let complete = completion(m.ret_ffi.as_ref());
+        let complete = crate::wasm::completion_export(m.ret_ffi.as_ref());
         let complete = if m.ret_ffi.is_none() {
             format!("($t: number, $c: number, _v: undefined, $e: Uint8Array) => {GLUE}.{complete}($t, $c, $e)")
         } else {

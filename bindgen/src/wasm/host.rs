@@ -253,15 +253,10 @@ pub fn print(
     callables: &[Callable],
     traits: &[Trait],
 ) -> (String, Vec<Extern>) {
-    let mut futures: Vec<FutureFns> = Vec::new();
-    for c in callables {
-        if let Some(ret) = &c.future {
-            let fns = future_fns(ci, ret.as_ref());
-            if !futures.iter().any(|f| f.suffix == fns.suffix) {
-                futures.push(fns);
-            }
-        }
-    }
+    let futures: Vec<FutureFns> = crate::model::future_results(callables)
+        .iter()
+        .map(|ret| future_fns(ci, ret.as_ref()))
+        .collect();
     if futures.is_empty() && traits.is_empty() {
         return (String::new(), Vec::new());
     }

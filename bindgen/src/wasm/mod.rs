@@ -11,7 +11,7 @@ mod host;
 mod lower;
 
 use crate::crossing::Lifting;
-use crate::model::{Callable, Kind};
+use crate::model::{Callable, Kind, Trait};
 use crate::{Config, File, UNIFFI_VERSION, WASM_BINDGEN_VERSION};
 use formatter::{FFI, RT};
 pub use host::host_method;
@@ -116,15 +116,10 @@ fn extern_decl(f: &FfiFunction) -> Result<Extern> {
 /// starts its future and the one that completes it.
 fn glue_fns(ci: &ComponentInterface, c: &Callable) -> Vec<GlueFn> {
     let Some(ret) = &c.future else {
-        return vec![glue_fn(ci, c)];
+        return vec![glue_fn(ci, c, true)];
     };
-    let mut start = glue_fn(ci, c);
-    start.status = false;
-    start.call_args = start
-        .call_args
-        .trim_end_matches("&mut jb_status")
-        .trim_end_matches(", ")
-        .to_string();
+    // UniFFI's async scaffolding takes no call status: errors come with the result.
+    let mut start = glue_fn(ci, c, false);
     start.ret_type = "f64".into();
     start.ret_value = format!("{RT}::handle_out(jb_r)?");
     start.has_result = true;
@@ -143,7 +138,8 @@ fn glue_fns(ci: &ComponentInterface, c: &Callable) -> Vec<GlueFn> {
     vec![start, done]
 }
 
-fn glue_fn(ci: &ComponentInterface, c: &Callable) -> GlueFn {
+/// The export of `c`; `status`: whether its FFI function takes a call status.
+fn glue_fn(ci: &ComponentInterface, c: &Callable, status: bool) -> GlueFn {
     let clone_fn = |object: &str| {
         let o = ci.get_object_definition(object).expect("checked");
         format!("{FFI}::{}", o.ffi_object_clone().name())
@@ -165,7 +161,9 @@ fn glue_fn(ci: &ComponentInterface, c: &Callable) -> GlueFn {
         lets.push(format!("let jb_v{i} = {value};"));
         call_args.push(format!("jb_v{i}"));
     }
-    call_args.push("&mut jb_status".into());
+    if status {
+        call_args.push("&mut jb_status".into());
+    }
     let (ret_type, ret_value) = lower::returned(&c.lifting);
     GlueFn {
         name: crate::names::glue_export(&c.kind, &c.name),
@@ -176,7 +174,7 @@ fn glue_fn(ci: &ComponentInterface, c: &Callable) -> GlueFn {
         call_args: call_args.join(", "),
         has_result: !matches!(c.lifting, Lifting::Void),
         ret_value,
-        status: true,
+        status,
     }
 }
 
@@ -184,12 +182,12 @@ fn glue_fn(ci: &ComponentInterface, c: &Callable) -> GlueFn {
 pub fn generate(
     ci: &ComponentInterface,
     callables: &[Callable],
+    traits: &[Trait],
     config: &Config,
 ) -> Result<Vec<File>> {
     let fns: Vec<GlueFn> = callables.iter().flat_map(|c| glue_fns(ci, c)).collect();
     let mut wanted: Vec<String> = fns.iter().map(|f| f.ffi_name.clone()).collect();
-    let traits = crate::model::traits(ci);
-    let (host, host_externs) = host::print(ci, callables, &traits);
+    let (host, host_externs) = host::print(ci, callables, traits);
     let objects: Vec<ObjectFns> = ci
         .object_definitions()
         .iter()
