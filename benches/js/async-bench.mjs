@@ -8,7 +8,7 @@
 // alternating batches of sequential awaited calls; prints JSON (µs per call).
 import * as sdk from "joyous-departures";
 
-import { stats } from "./timing.mjs";
+import { sinkValue, timeCases } from "./timing.mjs";
 
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 5 : 11;
@@ -29,22 +29,5 @@ const english = sdk.generateGoodbye({ ...options, languageCode: "en-GB" });
 if ((await sides.async()) !== (await sides.sync())) throw new Error("generateGoodbyeAsync differs from generateGoodbye");
 if ((await sides.translated()) !== `[nl-NL] ${english}`) throw new Error("the translated goodbye is not the English one, tagged");
 
-async function batch(fn, n) {
-  const t0 = performance.now();
-  let length = 0;
-  for (let i = 0; i < n; i++) length += (await fn()).length;
-  const ms = performance.now() - t0;
-  if (length === 0) throw new Error("empty goodbyes");
-  return ms;
-}
-
-let n = 1;
-while ((await batch(sides.sync, n)) < batchMs / 4 && n < 1 << 24) n *= 4;
-n = Math.max(1, Math.round((n * batchMs) / Math.max(await batch(sides.sync, n), 1e-3)));
-const samples = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
-for (const fn of Object.values(sides)) await batch(fn, n);
-for (let r = 0; r < rounds; r++) {
-  for (const [side, fn] of Object.entries(sides)) samples[side].push(((await batch(fn, n)) * 1000) / n);
-}
-const results = Object.fromEntries(Object.entries(samples).map(([side, s]) => [side, stats(s)]));
-console.log(JSON.stringify({ runtime: `Node ${process.version}`, results, calls: n }));
+const { results, calls } = await timeCases({ generateGoodbyeAsync: sides }, { rounds, batchMs, awaited: true });
+console.log(JSON.stringify({ runtime: `Node ${process.version}`, results: results.generateGoodbyeAsync, calls: calls.generateGoodbyeAsync, sink: sinkValue() }));

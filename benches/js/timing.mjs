@@ -21,19 +21,23 @@ export const sinkValue = () => sink;
  * clock is read at both ends: nothing in Node; in workerd an I/O-like await so
  * that a clock which only advances across I/O has advanced.
  */
-async function batch(fn, n, fence) {
+async function batch(fn, n, fence, awaited) {
   await fence();
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) consume(fn());
+  if (awaited) {
+    for (let i = 0; i < n; i++) consume(await fn());
+  } else {
+    for (let i = 0; i < n; i++) consume(fn());
+  }
   await fence();
   return performance.now() - t0;
 }
 
 /** Calls per batch so that one batch of `fn` lasts about `batchMs`. */
-async function calibrate(fn, batchMs, fence) {
+async function calibrate(fn, batchMs, fence, awaited) {
   let n = 1;
   for (;;) {
-    const ms = await batch(fn, n, fence);
+    const ms = await batch(fn, n, fence, awaited);
     if (ms >= batchMs / 4 || n >= 1 << 26) return Math.max(1, Math.round((n * batchMs) / Math.max(ms, 1e-3)));
     n *= 4;
   }
@@ -45,14 +49,15 @@ async function calibrate(fn, batchMs, fence) {
  * returns `{ case: { side: { median, min, max } } }` in microseconds per call
  * plus `{ calls: { case: n } }`.
  * `cases` is `{ case: { side: () => result } }`; every side of a case is
- * warmed up with one full batch before the timed rounds.
+ * warmed up with one full batch before the timed rounds. With `awaited`, each
+ * call's result is awaited before the next call (sequential async calls).
  */
-export async function timeCases(cases, { rounds, batchMs, fence = async () => {} }) {
+export async function timeCases(cases, { rounds, batchMs, fence = async () => {}, awaited = false }) {
   const results = {};
   const calls = {};
   for (const [name, sides] of Object.entries(cases)) {
     try {
-      const { samples, n } = await timeCase(Object.entries(sides), rounds, batchMs, fence);
+      const { samples, n } = await timeCase(Object.entries(sides), rounds, batchMs, fence, awaited);
       results[name] = Object.fromEntries(Object.entries(samples).map(([side, s]) => [side, stats(s)]));
       calls[name] = n;
     } catch (e) {
@@ -63,15 +68,15 @@ export async function timeCases(cases, { rounds, batchMs, fence = async () => {}
 }
 
 /** One case: `{ samples: { side: [µs per call] }, n }`; failures name the side. */
-async function timeCase(fns, rounds, batchMs, fence) {
+async function timeCase(fns, rounds, batchMs, fence, awaited) {
   const timed = async (side, fn, n) => {
     try {
-      return await batch(fn, n, fence);
+      return await batch(fn, n, fence, awaited);
     } catch (e) {
       throw new Error(`${side}: ${e instanceof Error ? `${e.name}: ${e.message}` : e}`, { cause: e });
     }
   };
-  let n = await calibrate(fns[0][1], batchMs, fence);
+  let n = await calibrate(fns[0][1], batchMs, fence, awaited);
   for (const [side, fn] of fns) await timed(side, fn, n);
   // Calibrated on cold code: once warm, scale again.
   n = Math.max(1, Math.round((n * batchMs) / Math.max(await timed(fns[0][0], fns[0][1], n), 1e-3)));
