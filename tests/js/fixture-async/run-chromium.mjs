@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { browserEntryUrl, requireChromium, runPage } from "../tools/chromium.mjs";
+import { browserEntryUrl, page, requireChromium, runPage } from "../tools/chromium.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [projectArg] = process.argv.slice(2);
@@ -34,20 +34,8 @@ copyFileSync(join(here, "async-checks.mjs"), join(pageDir, "async-checks.mjs"));
 // What the I/O check fetches (a real request to the page's server).
 mkdirSync(join(pageDir, "echo"));
 writeFileSync(join(pageDir, "echo", "ping"), "echo ping");
-writeFileSync(
-  join(pageDir, "index.html"),
-  `<!doctype html>
-<html>
-<head>
-<meta charset="utf-8">
-<link rel="icon" href="data:,">
-<title>fixture-async in Chromium</title>
-<script type="importmap">${JSON.stringify({ imports: { "fixture-async": entryUrl } })}</script>
-</head>
-<body>
-<script type="module">
-  try {
-    const api = await import("fixture-async");
+// The checks, after init(); the I/O check fetches from the page's server.
+const TESTS = `    const api = await import("fixture-async");
     const { checks } = await import("./async-checks.mjs");
     await api.default();
     const failed = [];
@@ -57,18 +45,11 @@ writeFileSync(
         await fn(api, { fetchText: async (path) => (await fetch("/chromium-async" + path)).text() });
         passed++;
       } catch (e) {
-        failed.push({ id, reason: e instanceof Error ? e.name + ": " + e.message : String(e) });
+        failed.push({ id, reason: describe(e) });
       }
     }
-    window.__report = { passed, failed };
-  } catch (e) {
-    window.__report = { fatal: e instanceof Error ? e.name + ": " + e.message + "\\n" + e.stack : String(e) };
-  }
-</script>
-</body>
-</html>
-`,
-);
+    window.__report = { passed, failed };`;
+writeFileSync(join(pageDir, "index.html"), page("fixture-async in Chromium", entryUrl, TESTS, "fixture-async"));
 
 const { result, pageErrors, uncaught, badRequests } = await runPage(project, "/chromium-async/index.html");
 for (const e of pageErrors) console.error(`chromium: ${e}`);

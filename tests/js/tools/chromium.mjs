@@ -48,13 +48,13 @@ export function requireChromium(runner) {
 }
 
 /**
- * An HTML page whose import map sends "joyous-departures" to <entryUrl> and
- * whose module script runs <body>. The body sets `window.__report`; an
- * exception it throws, or a module that fails to load, sets
- * `window.__report = { fatal }`. `describe(e)` is in scope.
+ * An HTML page whose import map sends <pkg> to <entryUrl> and whose module
+ * script runs <body>. The body sets `window.__report`; an exception it
+ * throws, or a module that fails to load, sets `window.__report = { fatal }`.
+ * `describe(e)` is in scope.
  */
-export function page(title, entryUrl, body) {
-  const importMap = JSON.stringify({ imports: { "joyous-departures": entryUrl } });
+export function page(title, entryUrl, body, pkg = "joyous-departures") {
+  const importMap = JSON.stringify({ imports: { [pkg]: entryUrl } });
   return `<!doctype html>
 <html>
 <head>
