@@ -423,7 +423,7 @@ export function callbackAsync<T>(
   );
 }
 
-/** A value a foreign method returns, lowered; a throw becomes its error. */
+/** A string as the bytes of a RustBuffer (an async foreign method's string result). */
 export function utf8(value: string): Uint8Array {
   return encoder.encode(value);
 }
