@@ -528,7 +528,7 @@ def _uniffi_check_contract_api_version(lib):
         raise InternalError("UniFFI contract version mismatch: try cleaning and rebuilding your project")
 
 def _uniffi_check_api_checksums(lib):
-    if lib.uniffi_joyous_departures_checksum_func_generate_goodbye() != 58348:
+    if lib.uniffi_joyous_departures_checksum_func_generate_goodbye() != 24099:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_func_generate_goodbye_async() != 54999:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -539,6 +539,10 @@ def _uniffi_check_api_checksums(lib):
     if lib.uniffi_joyous_departures_checksum_method_generator_generate() != 30062:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_method_generator_generate_batch() != 12831:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_joyous_departures_checksum_method_generator_generate_text() != 27809:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_joyous_departures_checksum_method_generator_generate_texts() != 25687:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_joyous_departures_checksum_method_generator_languages() != 51181:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -597,6 +601,12 @@ _UniffiLib.uniffi_joyous_departures_checksum_method_generator_generate.restype =
 _UniffiLib.uniffi_joyous_departures_checksum_method_generator_generate_batch.argtypes = (
 )
 _UniffiLib.uniffi_joyous_departures_checksum_method_generator_generate_batch.restype = ctypes.c_uint16
+_UniffiLib.uniffi_joyous_departures_checksum_method_generator_generate_text.argtypes = (
+)
+_UniffiLib.uniffi_joyous_departures_checksum_method_generator_generate_text.restype = ctypes.c_uint16
+_UniffiLib.uniffi_joyous_departures_checksum_method_generator_generate_texts.argtypes = (
+)
+_UniffiLib.uniffi_joyous_departures_checksum_method_generator_generate_texts.restype = ctypes.c_uint16
 _UniffiLib.uniffi_joyous_departures_checksum_method_generator_languages.argtypes = (
 )
 _UniffiLib.uniffi_joyous_departures_checksum_method_generator_languages.restype = ctypes.c_uint16
@@ -641,6 +651,17 @@ _UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_batch.argtypes 
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_batch.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_text.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_text.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_texts.argtypes = (
+    ctypes.c_uint64,
+    ctypes.c_uint32,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_texts.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_joyous_departures_fn_method_generator_languages.argtypes = (
     ctypes.c_uint64,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -1835,6 +1856,18 @@ class GeneratorProtocol(typing.Protocol):
         `count` times).
 """
         raise NotImplementedError
+    def generate_text(self, ) -> str:
+        """
+        The next goodbye's text alone: `generate().text`, the hot path of
+        Python and TypeScript (one string to decode instead of a record of three).
+"""
+        raise NotImplementedError
+    def generate_texts(self, count: int) -> typing.List[str]:
+        """
+        The texts of the next `count` goodbyes, in order: `generate_batch(count)`
+        without the language codes and template ids, so a third of the decoding.
+"""
+        raise NotImplementedError
     def languages(self, ) -> typing.List[str]:
         """
         The language codes of this generator's corpus, in corpus order.
@@ -1953,6 +1986,41 @@ class Generator(GeneratorProtocol):
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_batch,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def generate_text(self, ) -> str:
+        """
+        The next goodbye's text alone: `generate().text`, the hot path of
+        Python and TypeScript (one string to decode instead of a record of three).
+"""
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_text,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def generate_texts(self, count: int) -> typing.List[str]:
+        """
+        The texts of the next `count` goodbyes, in order: `generate_batch(count)`
+        without the language codes and template ids, so a third of the decoding.
+"""
+        
+        _UniffiFfiConverterUInt32.check_lower(count)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterUInt32.lower(count),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterSequenceString.lift
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_joyous_departures_fn_method_generator_generate_texts,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -2184,6 +2252,31 @@ class _UniffiFfiConverterTypeTranslator:
     def write(cls, value: Translator, buf: _UniffiRustBuffer):
         buf.write_u64(cls.lower(value))
 
+class _UniffiFfiConverterOptionalTypeGoodbyeOptions(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeGoodbyeOptions.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeGoodbyeOptions.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeGoodbyeOptions.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
 class _UniffiFfiConverterOptionalTypeTranslator(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -2208,18 +2301,19 @@ class _UniffiFfiConverterOptionalTypeTranslator(_UniffiConverterRustBuffer):
             return _UniffiFfiConverterTypeTranslator.read(buf)
         else:
             raise InternalError("Unexpected flag byte for optional type")
-def generate_goodbye(options: typing.Union[object, GoodbyeOptions] = _DEFAULT) -> str:
+def generate_goodbye(options: typing.Union[object, typing.Optional[GoodbyeOptions]] = _DEFAULT) -> str:
     """
-    Render one goodbye message for the given options.
+    Render one goodbye message for the given options; without options, the
+    defaults of `GoodbyeOptions`.
 
     The same `seed` and options give the same text on every platform.
 """
     
     if options is _DEFAULT:
-        options = GoodbyeOptions()
-    _UniffiFfiConverterTypeGoodbyeOptions.check_lower(options)
+        options = None
+    _UniffiFfiConverterOptionalTypeGoodbyeOptions.check_lower(options)
     _uniffi_lowered_args = (
-        _UniffiFfiConverterTypeGoodbyeOptions.lower(options),
+        _UniffiFfiConverterOptionalTypeGoodbyeOptions.lower(options),
     )
     _uniffi_lift_return = _UniffiFfiConverterString.lift
     _uniffi_error_converter = _UniffiFfiConverterTypeGoodbyeError

@@ -74,6 +74,13 @@ def test_generate_goodbye_without_options_means_the_defaults():
     assert len(texts) > 5, "unseeded calls without options should draw fresh randomness"
 
 
+def test_generate_goodbye_with_none_means_the_defaults():
+    seeded = GoodbyeOptions(seed=3, now=NOW)
+    assert generate_goodbye(None) in {g.text for g in Generator(GoodbyeOptions()).generate_batch(2000)}
+    # A seeded call still takes its options: None is only the left-out case.
+    assert generate_goodbye(seeded) == Generator(seeded).generate().text
+
+
 def test_same_seed_same_text_and_seeds_vary():
     for seed in (0, 1, 2**64 - 1):
         assert generate_goodbye(GoodbyeOptions(seed=seed)) == generate_goodbye(GoodbyeOptions(seed=seed))
@@ -116,6 +123,25 @@ def test_seeded_generator_matches_one_shot_and_batch():
     first = Generator(options).generate()
     assert first.text == generate_goodbye(options)
     assert Generator(options).generate_batch(3)[0] == first
+
+
+def test_generate_text_and_texts_follow_the_same_series_as_generate():
+    options = GoodbyeOptions(language_code="fr", seed=42, now=NOW)
+    records = Generator(options).generate_batch(6)
+    g = Generator(options)
+    # One generator, one random sequence: text, texts and records interleave.
+    assert g.generate_text() == records[0].text
+    assert g.generate_texts(3) == [r.text for r in records[1:4]]
+    assert g.generate().text == records[4].text
+    assert g.generate_texts(0) == []
+    assert g.generate_texts(1) == [records[5].text]
+
+
+def test_generate_texts_rejects_counts_outside_u32():
+    g = Generator()
+    for bad in (-1, 2**32):
+        with pytest.raises(ValueError, match="u32"):
+            g.generate_texts(bad)
 
 
 def test_custom_corpus_languages_and_stats():
@@ -167,7 +193,7 @@ def test_bad_python_values_raise_python_errors_not_crashes():
 
 @pytest.mark.parametrize("item", [
     generate_goodbye, supported_languages, version, Generator, Generator.generate,
-    Generator.generate_batch, Generator.with_corpus, Generator.stats, GoodbyeOptions,
+    Generator.generate_batch, Generator.generate_text, Generator.generate_texts, Generator.with_corpus, Generator.stats, GoodbyeOptions,
     TemplateArgs, Goodbye, GoodbyeError, GoodbyeError.InvalidLanguageCode,
 ])
 def test_rust_doc_comments_are_python_docstrings(item):

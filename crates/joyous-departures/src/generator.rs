@@ -27,9 +27,7 @@ pub struct Goodbye {
 /// Render one goodbye message for the given options.
 ///
 /// The same `seed` and options give the same text on every platform.
-// Exported here, not in the UDL: UDL has no default for a record argument, and
-// `default(options)` lets Python and TS callers leave the options out.
-#[cfg_attr(feature = "ffi", uniffi::export(default(options)))]
+// Python and TS reach this through src/ffi.rs, whose options are optional.
 pub fn generate_goodbye(options: GoodbyeOptions) -> Result<String, GoodbyeError> {
     // A one-shot generator, so the first goodbye of a seeded `Generator` is this by construction.
     Ok(Generator::new(options)?.generate().text)
@@ -90,6 +88,12 @@ impl Generator {
         self.plan().render(&mut rng)
     }
 
+    /// The next goodbye's text alone: `generate().text`, the hot path of
+    /// Python and TypeScript (one string to decode instead of a record of three).
+    pub fn generate_text(&self) -> String {
+        self.generate().text
+    }
+
     /// The next `count` goodbyes, in order (the same as calling `generate`
     /// `count` times).
     pub fn generate_batch(&self, count: u32) -> Vec<Goodbye> {
@@ -99,6 +103,17 @@ impl Generator {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         (0..count).map(|_| plan.render(&mut rng)).collect()
+    }
+
+    /// The texts of the next `count` goodbyes, in order: `generate_batch(count)`
+    /// without the language codes and template ids, so a third of the decoding.
+    pub fn generate_texts(&self, count: u32) -> Vec<String> {
+        let plan = self.plan();
+        let mut rng = self
+            .rng
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        (0..count).map(|_| plan.render(&mut rng).text).collect()
     }
 
     /// The language codes of this generator's corpus, in corpus order.
@@ -383,6 +398,21 @@ mod tests {
                 "{id}: {text}"
             );
         }
+    }
+
+    #[test]
+    fn text_and_texts_continue_the_series_of_generate() {
+        let options = || GoodbyeOptions {
+            seed: Some(42),
+            ..fixed(true, None)
+        };
+        let records = Generator::new(options()).unwrap().generate_batch(5);
+        let g = Generator::new(options()).unwrap();
+        assert_eq!(g.generate_text(), records[0].text);
+        let texts: Vec<String> = records[1..4].iter().map(|r| r.text.clone()).collect();
+        assert_eq!(g.generate_texts(3), texts);
+        assert!(g.generate_texts(0).is_empty());
+        assert_eq!(g.generate(), records[4]);
     }
 
     #[test]

@@ -32,7 +32,11 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for TranslateError {
 pub trait Translator: Send + Sync {
     /// `text` (English) in `language_code` (a well-formed code such as
     /// `nl-NL`, `sv` or `zh-Hans-CN`, in canonical case).
-    async fn translate(&self, language_code: String, text: String) -> Result<String, TranslateError>;
+    async fn translate(
+        &self,
+        language_code: String,
+        text: String,
+    ) -> Result<String, TranslateError>;
 }
 
 /// Like `generate_goodbye`; a well-formed language code the corpus lacks is
@@ -124,7 +128,9 @@ mod tests {
         async fn translate(&self, code: String, text: String) -> Result<String, TranslateError> {
             self.0.lock().unwrap().push(code.clone());
             if code == "xx-XX" {
-                return Err(TranslateError::Failed { message: "no dictionary".into() });
+                return Err(TranslateError::Failed {
+                    message: "no dictionary".into(),
+                });
             }
             Ok(format!("[{code}] {text}"))
         }
@@ -162,16 +168,26 @@ mod tests {
         let t = Arc::new(Bracket::default());
         for bad in ["x", "12-34", ""] {
             let e = block_on(generate_goodbye_async(options(bad), Some(t.clone()))).unwrap_err();
-            assert!(matches!(e, GoodbyeError::InvalidLanguageCode { .. }), "{bad:?}: {e:?}");
+            assert!(
+                matches!(e, GoodbyeError::InvalidLanguageCode { .. }),
+                "{bad:?}: {e:?}"
+            );
         }
-        assert!(t.0.lock().unwrap().is_empty(), "malformed codes never reach the translator");
+        assert!(
+            t.0.lock().unwrap().is_empty(),
+            "malformed codes never reach the translator"
+        );
     }
 
     #[test]
     fn a_failing_translator_is_a_translation_error_with_its_message() {
         let t = Arc::new(Bracket::default());
         let e = block_on(generate_goodbye_async(options("xx-xx"), Some(t))).unwrap_err();
-        let GoodbyeError::Translation { message, language_code } = e else {
+        let GoodbyeError::Translation {
+            message,
+            language_code,
+        } = e
+        else {
             panic!("not Translation: {e:?}")
         };
         assert_eq!(language_code, "xx-XX");
@@ -184,7 +200,15 @@ mod tests {
         assert_eq!(well_formed_tag("SV").as_deref(), Some("sv"));
         assert_eq!(well_formed_tag("zh_hans_cn").as_deref(), Some("zh-Hans-CN"));
         assert_eq!(well_formed_tag("es-419").as_deref(), Some("es-419"));
-        for bad in ["", "x", "12-34", "en-", "en-GB-x", "toolong", "en-Hans-CN-1"] {
+        for bad in [
+            "",
+            "x",
+            "12-34",
+            "en-",
+            "en-GB-x",
+            "toolong",
+            "en-Hans-CN-1",
+        ] {
             assert_eq!(well_formed_tag(bad), None, "{bad:?}");
         }
     }

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use joyous_departures::{
-    generate_goodbye, generate_goodbye_async, Generator, GoodbyeError, GoodbyeOptions, TemplateArgs,
-    TranslateError, Translator,
+    generate_goodbye, generate_goodbye_async, Generator, GoodbyeError, GoodbyeOptions,
+    TemplateArgs, TranslateError, Translator,
 };
 use serde_json::{json, Value};
 
@@ -143,22 +143,28 @@ fn run_case(case: &Value) -> Value {
         "generate_goodbye" => generate_goodbye(options).map(|text| json!({"text": text})),
         "generator" => {
             let count = case.get("count").and_then(Value::as_u64).unwrap_or(1) as u32;
-            let generator = match case.get("corpus").and_then(Value::as_str) {
-                Some(corpus) => Generator::with_corpus(corpus, options),
-                None => Generator::new(options),
+            let corpus = case.get("corpus").and_then(Value::as_str);
+            let make = || match corpus {
+                Some(corpus) => Generator::with_corpus(corpus, options.clone()),
+                None => Generator::new(options.clone()),
             };
-            generator.map(|g| {
+            make().map(|g| {
                 let texts: Vec<String> = g
                     .generate_batch(count)
                     .into_iter()
                     .map(|g| g.text)
                     .collect();
+                // The text-only calls must render the same series.
+                let g = make().expect("the options worked once");
+                assert_eq!(g.generate_texts(count), texts, "generate_texts");
+                let g = make().expect("the options worked once");
+                let one_by_one: Vec<String> = (0..count).map(|_| g.generate_text()).collect();
+                assert_eq!(one_by_one, texts, "generate_text, {count} times");
                 json!({"texts": texts})
             })
         }
-        "generate_goodbye_async" => {
-            block_on(generate_goodbye_async(options, translator(case))).map(|text| json!({"text": text}))
-        }
+        "generate_goodbye_async" => block_on(generate_goodbye_async(options, translator(case)))
+            .map(|text| json!({"text": text})),
         other => panic!("unknown call `{other}`"),
     };
     result.unwrap_or_else(|e| {

@@ -247,6 +247,7 @@ function $read$Map$String$U32($r: $rt.Reader): Map<string, number> {
 
 
 
+
 function $write$Optional$$Translator($w: $rt.Writer, $v: Translator | undefined | null, $name: string): void {
   if ($v == null) {
     $w.i8(0);
@@ -302,6 +303,8 @@ function $lower$GoodbyeOptions($v: GoodbyeOptions, $name: string): [string, bool
     $f10 == null ? undefined : $rt.checkDate($f10, $name, ".now"),
   ];
 }
+
+const $absent$GoodbyeOptions: [string, boolean, string | undefined, string | undefined, string | undefined, string | undefined, boolean, string, bigint | undefined, number | undefined] = ["", false, undefined, undefined, undefined, undefined, false, "", undefined, undefined];
 
 /**
  * Translates a goodbye into a language the corpus lacks.
@@ -364,16 +367,18 @@ export function supportedLanguages(): Array<string> {
 }
 
 /**
- * Render one goodbye message for the given options.
+ * Render one goodbye message for the given options; without options, the
+ * defaults of `GoodbyeOptions`.
  *
  * The same `seed` and options give the same text on every platform.
  *
  * @throws {GoodbyeError} one of the `GoodbyeError` variants
  */
-export function generateGoodbye(options: GoodbyeOptions = {}): string {
-  const $a0 = $lower$GoodbyeOptions(options, "options");
+export function generateGoodbye(options: GoodbyeOptions | undefined = undefined): string {
+  const $a0 = options == null ? $absent$GoodbyeOptions : $lower$GoodbyeOptions(options, "options");
   try {
     return $glue.fn_generate_goodbye(
+      options != null,
       $a0[0],
       $a0[1],
       $a0[2],
@@ -541,6 +546,32 @@ export class Generator implements Disposable {
     const $handle = this.$box.use();
     try {
       return $read$Sequence$$Goodbye(new $rt.Reader($glue.method_9Generator_generate_batch($handle, $rt.checkInt(count, 0, 4294967295, "count"))));
+    } catch ($e) {
+      throw $rt.liftError($e, undefined);
+    }
+  }
+
+  /**
+   * The next goodbye's text alone: `generate().text`, the hot path of
+   * Python and TypeScript (one string to decode instead of a record of three).
+   */
+  generateText(): string {
+    const $handle = this.$box.use();
+    try {
+      return $glue.method_9Generator_generate_text($handle);
+    } catch ($e) {
+      throw $rt.liftError($e, undefined);
+    }
+  }
+
+  /**
+   * The texts of the next `count` goodbyes, in order: `generate_batch(count)`
+   * without the language codes and template ids, so a third of the decoding.
+   */
+  generateTexts(count: number): Array<string> {
+    const $handle = this.$box.use();
+    try {
+      return $read$Sequence$String(new $rt.Reader($glue.method_9Generator_generate_texts($handle, $rt.checkInt(count, 0, 4294967295, "count"))));
     } catch ($e) {
       throw $rt.liftError($e, undefined);
     }

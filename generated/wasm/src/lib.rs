@@ -49,6 +49,10 @@ mod jb_ffi {
 
         pub fn uniffi_joyous_departures_checksum_method_generator_generate_batch() -> u16;
 
+        pub fn uniffi_joyous_departures_checksum_method_generator_generate_text() -> u16;
+
+        pub fn uniffi_joyous_departures_checksum_method_generator_generate_texts() -> u16;
+
         pub fn uniffi_joyous_departures_checksum_method_generator_languages() -> u16;
 
         pub fn uniffi_joyous_departures_checksum_method_generator_stats() -> u16;
@@ -114,6 +118,17 @@ mod jb_ffi {
         ) -> ::uniffi::RustBuffer;
 
         pub fn uniffi_joyous_departures_fn_method_generator_generate_batch(
+            ptr: u64,
+            count: u32,
+            status: &mut ::uniffi::RustCallStatus,
+        ) -> ::uniffi::RustBuffer;
+
+        pub fn uniffi_joyous_departures_fn_method_generator_generate_text(
+            ptr: u64,
+            status: &mut ::uniffi::RustCallStatus,
+        ) -> ::uniffi::RustBuffer;
+
+        pub fn uniffi_joyous_departures_fn_method_generator_generate_texts(
             ptr: u64,
             count: u32,
             status: &mut ::uniffi::RustCallStatus,
@@ -217,6 +232,7 @@ pub fn fn_supported_languages() -> Result<Vec<u8>, JsValue> {
 
 #[wasm_bindgen]
 pub fn fn_generate_goodbye(
+    jb_a0_options_present: bool,
     jb_a0_0_language_code: String,
     jb_a0_1_template_args: bool,
     jb_a0_2_template_args_name: Option<String>,
@@ -229,19 +245,24 @@ pub fn fn_generate_goodbye(
     jb_a0_9_now: Option<f64>,
 ) -> Result<String, JsValue> {
     let jb_v0 = crate::jb_rt::buffer(|jb_buf| {
-        jb_lower_GoodbyeOptions(
-            jb_buf,
-            jb_a0_0_language_code,
-            jb_a0_1_template_args,
-            jb_a0_2_template_args_name,
-            jb_a0_3_template_args_location,
-            jb_a0_4_template_args_date,
-            jb_a0_5_template_args_time,
-            jb_a0_6_use_emojis,
-            jb_a0_7_timezone,
-            jb_a0_8_seed,
-            jb_a0_9_now,
-        )
+        if jb_a0_options_present {
+            jb_buf.push(1);
+            jb_lower_GoodbyeOptions(
+                jb_buf,
+                jb_a0_0_language_code,
+                jb_a0_1_template_args,
+                jb_a0_2_template_args_name,
+                jb_a0_3_template_args_location,
+                jb_a0_4_template_args_date,
+                jb_a0_5_template_args_time,
+                jb_a0_6_use_emojis,
+                jb_a0_7_timezone,
+                jb_a0_8_seed,
+                jb_a0_9_now,
+            );
+        } else {
+            jb_buf.push(0);
+        }
     });
 
     let mut jb_status = ::uniffi::RustCallStatus::default();
@@ -420,6 +441,45 @@ pub fn method_9Generator_generate_batch(
     let mut jb_status = ::uniffi::RustCallStatus::default();
     let jb_r = unsafe {
         jb_ffi::uniffi_joyous_departures_fn_method_generator_generate_batch(
+            jb_this,
+            jb_v0,
+            &mut jb_status,
+        )
+    };
+    crate::jb_rt::check(jb_status)?;
+    Ok(jb_r.destroy_into_vec())
+}
+
+#[wasm_bindgen]
+pub fn method_9Generator_generate_text(jb_handle: f64) -> Result<String, JsValue> {
+    let jb_this = crate::jb_rt::clone_handle(
+        jb_ffi::uniffi_joyous_departures_fn_clone_generator,
+        jb_handle,
+    )?;
+
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    let jb_r = unsafe {
+        jb_ffi::uniffi_joyous_departures_fn_method_generator_generate_text(jb_this, &mut jb_status)
+    };
+    crate::jb_rt::check(jb_status)?;
+    Ok(crate::jb_rt::lift::<String>(jb_r)?)
+}
+
+#[wasm_bindgen]
+pub fn method_9Generator_generate_texts(
+    jb_handle: f64,
+    jb_a0_count: u32,
+) -> Result<Vec<u8>, JsValue> {
+    let jb_this = crate::jb_rt::clone_handle(
+        jb_ffi::uniffi_joyous_departures_fn_clone_generator,
+        jb_handle,
+    )?;
+
+    let jb_v0 = jb_a0_count;
+
+    let mut jb_status = ::uniffi::RustCallStatus::default();
+    let jb_r = unsafe {
+        jb_ffi::uniffi_joyous_departures_fn_method_generator_generate_texts(
             jb_this,
             jb_v0,
             &mut jb_status,
@@ -680,8 +740,8 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     let jb_actual = unsafe { jb_ffi::uniffi_joyous_departures_checksum_func_generate_goodbye() };
-    if jb_actual != 58348 {
-        jb_differ.push(format!("uniffi_joyous_departures_checksum_func_generate_goodbye = {jb_actual} (expected 58348)"));
+    if jb_actual != 24099 {
+        jb_differ.push(format!("uniffi_joyous_departures_checksum_func_generate_goodbye = {jb_actual} (expected 24099)"));
     }
 
     let jb_actual = unsafe { jb_ffi::uniffi_joyous_departures_checksum_func_version() };
@@ -707,6 +767,18 @@ pub fn uniffi_fingerprint() -> String {
         unsafe { jb_ffi::uniffi_joyous_departures_checksum_method_generator_generate_batch() };
     if jb_actual != 12831 {
         jb_differ.push(format!("uniffi_joyous_departures_checksum_method_generator_generate_batch = {jb_actual} (expected 12831)"));
+    }
+
+    let jb_actual =
+        unsafe { jb_ffi::uniffi_joyous_departures_checksum_method_generator_generate_text() };
+    if jb_actual != 27809 {
+        jb_differ.push(format!("uniffi_joyous_departures_checksum_method_generator_generate_text = {jb_actual} (expected 27809)"));
+    }
+
+    let jb_actual =
+        unsafe { jb_ffi::uniffi_joyous_departures_checksum_method_generator_generate_texts() };
+    if jb_actual != 25687 {
+        jb_differ.push(format!("uniffi_joyous_departures_checksum_method_generator_generate_texts = {jb_actual} (expected 25687)"));
     }
 
     let jb_actual =
@@ -739,7 +811,7 @@ pub fn uniffi_fingerprint() -> String {
     }
 
     if jb_differ.is_empty() {
-        "joyous_departures-9a2fe7ed66186e25".to_string()
+        "joyous_departures-ee47d45da34f1b68".to_string()
     } else {
         format!("scaffolding mismatch: {}", jb_differ.join("; "))
     }

@@ -51,8 +51,14 @@ def run(case):
         return {"text": jd.generate_goodbye(options)}
     if call == "generator":
         corpus = case.get("corpus")
-        g = jd.Generator.with_corpus(corpus, options) if corpus is not None else jd.Generator(options)
-        return {"texts": [g.text for g in g.generate_batch(case.get("count", 1))]}
+        make = lambda: jd.Generator.with_corpus(corpus, options) if corpus is not None else jd.Generator(options)
+        count = case.get("count", 1)
+        texts = [g.text for g in make().generate_batch(count)]
+        # The text-only calls must render the same series.
+        assert make().generate_texts(count) == texts, "generate_texts"
+        g = make()
+        assert [g.generate_text() for _ in range(count)] == texts, f"generate_text, {count} times"
+        return {"texts": texts}
     if call == "generate_goodbye_async":
         translator = TRANSLATORS[case.get("translator")]()
         return {"text": asyncio.run(jd.generate_goodbye_async(options, translator))}

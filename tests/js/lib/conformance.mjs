@@ -64,14 +64,25 @@ export async function runCase(api, c) {
     return { text: await api.generateGoodbyeAsync(options, make?.(api)) };
   }
   if (call === "generator") {
-    const generator =
+    const make = () =>
       c.corpus !== undefined && c.corpus !== null
         ? api.Generator.withCorpus(c.corpus, options)
         : new api.Generator(options);
+    const count = c.count ?? 1;
+    const [a, b, d] = [make(), make(), make()];
     try {
-      return { texts: generator.generateBatch(c.count ?? 1).map((goodbye) => goodbye.text) };
+      const texts = a.generateBatch(count).map((goodbye) => goodbye.text);
+      // The text-only calls must render the same series.
+      const viaTexts = b.generateTexts(count);
+      const oneByOne = Array.from({ length: count }, () => d.generateText());
+      for (const [what, got] of [["generateTexts", viaTexts], [`generateText, ${count} times`, oneByOne]]) {
+        if (JSON.stringify(got) !== JSON.stringify(texts)) {
+          throw new Error(`${what} gave ${JSON.stringify(got)}, generateBatch ${JSON.stringify(texts)}`);
+        }
+      }
+      return { texts };
     } finally {
-      dispose(generator);
+      for (const g of [a, b, d]) dispose(g);
     }
   }
   throw new Error(`unknown call ${JSON.stringify(call)}`);

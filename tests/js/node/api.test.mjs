@@ -48,3 +48,35 @@ test("package.json exports every runtime condition, in an order that picks the r
   assert.match(resolveTarget(root.types, ["types"]), /\.d\.[cm]?ts$/, "types is a .d.ts");
   assert.equal(resolve(nodeEntry), resolve(dir, resolveTarget(root.node, ["node", "import", "default"])), "Node resolves the node entry");
 });
+
+test("Generator.generateText() and generateTexts(n) follow the series of generate()", () => {
+  const options = { languageCode: "fr", seed: 42n, now: new Date(Date.UTC(2026, 10, 23, 14, 5)) };
+  const reference = new api.Generator(options);
+  const g = new api.Generator(options);
+  try {
+    const records = reference.generateBatch(6);
+    // One generator, one random sequence: text, texts and records interleave.
+    assert.equal(g.generateText(), records[0].text);
+    assert.deepEqual(g.generateTexts(3), records.slice(1, 4).map((r) => r.text));
+    assert.equal(g.generate().text, records[4].text);
+    assert.deepEqual(g.generateTexts(0), []);
+    assert.deepEqual(g.generateTexts(1), [records[5].text]);
+    for (const bad of [-1, 2 ** 32, 1.5]) {
+      assert.throws(() => g.generateTexts(bad), (e) => e instanceof TypeError || e instanceof RangeError, `generateTexts(${bad})`);
+    }
+  } finally {
+    reference.free();
+    g.free();
+  }
+});
+
+test("generateGoodbye(null) means the defaults, and options still apply", () => {
+  const seeded = { seed: 3n, now: new Date(Date.UTC(2026, 10, 23, 14, 5)) };
+  const g = new api.Generator(seeded);
+  try {
+    assert.equal(api.generateGoodbye(seeded), g.generateText());
+  } finally {
+    g.free();
+  }
+  assert.equal(typeof api.generateGoodbye(null), "string");
+});
