@@ -31,18 +31,30 @@ export function cases(sdk, base, glue) {
   return {
     "generateGoodbye/all_variables": {
       facade: () => sdk.generateGoodbye({ templateArgs: { name: NAME, location: LOCATION, date: DATE, time: TIME } }),
-      glue: () => glue.fn_generate_goodbye("en-GB", true, NAME, LOCATION, DATE, TIME, true, "Europe/London", undefined, undefined),
+      glue: () => glue.fn_generate_goodbye(true, "en-GB", true, NAME, LOCATION, DATE, TIME, true, "Europe/London", undefined, undefined),
       baseline: () => base.generateGoodbye("en-GB", NAME, LOCATION, DATE, TIME, true, "Europe/London", undefined, undefined),
     },
     "generateGoodbye/clock": {
       facade: () => sdk.generateGoodbye({ templateArgs: { name: NAME, location: LOCATION }, timezone: "Europe/Lisbon", seed: 18n, now: NOW }),
-      glue: () => glue.fn_generate_goodbye("en-GB", true, NAME, LOCATION, undefined, undefined, true, "Europe/Lisbon", 18n, NOW_MS),
+      glue: () => glue.fn_generate_goodbye(true, "en-GB", true, NAME, LOCATION, undefined, undefined, true, "Europe/Lisbon", 18n, NOW_MS),
       baseline: () => base.generateGoodbye("en-GB", NAME, LOCATION, undefined, undefined, true, "Europe/Lisbon", 18n, NOW_MS),
     },
     "Generator.generate": {
       facade: () => g.generate().text,
       // The record's bytes, not decoded.
       glue: () => glue.method_9Generator_generate(handle),
+      baseline: () => bg.generate(),
+    },
+    // No options: the facade passes one absent flag, the baseline its defaults.
+    "generateGoodbye/no_options": {
+      facade: () => sdk.generateGoodbye(),
+      glue: () => glue.fn_generate_goodbye(false, "", false, undefined, undefined, undefined, undefined, false, "", undefined, undefined),
+      baseline: () => base.generateGoodbye("en-GB", undefined, undefined, undefined, undefined, true, "Europe/London", undefined, undefined),
+    },
+    // The text alone, as the baseline's generate() returns it.
+    "Generator.generateText": {
+      facade: () => g.generateText(),
+      glue: () => glue.method_9Generator_generate_text(handle),
       baseline: () => bg.generate(),
     },
     version: {
@@ -74,8 +86,13 @@ export function checkSameCore(sdk, base, glue) {
     const [x, y] = [g.generate().text, bg.generate()];
     if (x !== y) fail(`Generator.generate #${i}`, x, y);
   }
+  const [gt, bt] = [new sdk.Generator({ seed: GENERATOR_SEED }), new base.Generator("en-GB", undefined, undefined, undefined, undefined, true, "Europe/London", GENERATOR_SEED, undefined)];
+  for (let i = 0; i < 20; i++) {
+    const [x, y] = [gt.generateText(), bt.generate()];
+    if (x !== y) fail(`Generator.generateText #${i}`, x, y);
+  }
   if (sdk.version() !== base.version()) fail("version()", sdk.version(), base.version());
-  const direct = glue.fn_generate_goodbye("en-GB", true, NAME, LOCATION, undefined, undefined, true, "Europe/Lisbon", 18n, NOW_MS);
+  const direct = glue.fn_generate_goodbye(true, "en-GB", true, NAME, LOCATION, undefined, undefined, true, "Europe/Lisbon", 18n, NOW_MS);
   if (direct !== a) fail("the glue export called directly", direct, a);
 }
 

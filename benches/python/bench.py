@@ -18,6 +18,7 @@ import json
 import platform
 import pstats
 import statistics
+import subprocess
 import sys
 import timeit
 
@@ -47,7 +48,54 @@ CASES = {
         "u.version()",
         "p.version()",
     ),
+    # The fast paths: no options lowered, a string with no record, texts in bulk.
+    "generate_goodbye/no_options": (
+        "u.generate_goodbye()",
+        "p.generate_goodbye()",
+    ),
+    "Generator.generate_text": (
+        "ug.generate_text()",
+        "pg.generate_text()",
+    ),
+    "Generator.generate_batch/1000": (
+        "ug.generate_batch(1000)",
+        "pg.generate_batch(1000)",
+    ),
+    "Generator.generate_texts/1000": (
+        "ug.generate_texts(1000)",
+        "pg.generate_texts(1000)",
+    ),
 }
+
+# Cases timed per goodbye: a call's time divided by the goodbyes it returns.
+GOODBYES_PER_CALL = {
+    "Generator.generate_batch/1000": 1000,
+    "Generator.generate_texts/1000": 1000,
+}
+
+
+def per_goodbye(results):
+    """Divides the times of the GOODBYES_PER_CALL cases by their goodbyes."""
+    for case, per in GOODBYES_PER_CALL.items():
+        for stats in results.get(case, {}).values():
+            for key in ("median", "min", "max"):
+                stats[key] /= per
+            stats["goodbyes_per_call"] = per
+    return results
+
+
+def import_times(samples):
+    """Milliseconds from `import` to the module object, each in a fresh process
+    (`python -X importtime`'s cumulative figure), the sides alternating."""
+    times = {side: [] for side in SIDES}
+    for _ in range(samples):
+        for side, module in zip(SIDES, ("joyous_departures", "joyous_pyo3_baseline")):
+            err = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
+                                 capture_output=True, text=True, check=True).stderr
+            line = next(l for l in err.splitlines() if l.rstrip().endswith(f"| {module}"))
+            times[side].append(int(line.split("|")[1]) / 1000)
+    return {side: {"median": statistics.median(t), "min": min(t), "max": max(t),
+                   "samples": samples, "unit": "ms"} for side, t in times.items()}
 
 
 def namespace():
@@ -106,7 +154,9 @@ def bench(rounds, round_seconds):
             }
             for side, s, n, stmt in zip(SIDES, samples, calls, statements)
         }
+    per_goodbye(results)
     return {
+        "imports": import_times(5 if rounds < 11 else 15),
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "unit": "us",
@@ -122,6 +172,7 @@ def profile(case, calls, top):
     and count in the tottime of the Python function that makes them.
     """
     stmt = CASES[case][0]
+    calls = max(20, calls // GOODBYES_PER_CALL.get(case, 1))
     ns = namespace()
     code = compile(f"for _ in range({calls}):\n    {stmt}\n", f"<{case}>", "exec")
     profiler = cProfile.Profile()

@@ -196,8 +196,14 @@ fn pytest_fixture_async(ws: &Workspace, venv: &Venv) -> Result<()> {
     crate::workspace::create_dir_all(&dir)?;
     let module = format!("{}.py", FIXTURE_ASYNC.lib);
     for (from, name) in [
-        (FIXTURE_ASYNC.python_dir(&ws.root).join(&module), module.as_str()),
-        (cdylib.clone(), cdylib.file_name().context("cdylib file name")?),
+        (
+            FIXTURE_ASYNC.python_dir(&ws.root).join(&module),
+            module.as_str(),
+        ),
+        (
+            cdylib.clone(),
+            cdylib.file_name().context("cdylib file name")?,
+        ),
     ] {
         std::fs::copy(&from, dir.join(name)).with_context(|| format!("copying {from} to {dir}"))?;
     }
@@ -205,7 +211,14 @@ fn pytest_fixture_async(ws: &Workspace, venv: &Venv) -> Result<()> {
         venv.python()
             .current_dir(&ws.root)
             .env("PYTHONPATH", &dir)
-            .args(["-m", "pytest", "-p", "no:cacheprovider", "-q", "tests/python-fixture-async"]),
+            .args([
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "-q",
+                "tests/python-fixture-async",
+            ]),
     )
 }
 

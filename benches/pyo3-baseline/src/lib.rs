@@ -160,6 +160,29 @@ impl Generator {
             template_id: g.template_id,
         }
     }
+
+    /// The next goodbye's text alone.
+    fn generate_text(&self) -> String {
+        self.0.generate_text()
+    }
+
+    /// The next `count` goodbyes.
+    fn generate_batch(&self, count: u32) -> Vec<Goodbye> {
+        self.0
+            .generate_batch(count)
+            .into_iter()
+            .map(|g| Goodbye {
+                text: g.text,
+                language_code: g.language_code,
+                template_id: g.template_id,
+            })
+            .collect()
+    }
+
+    /// The texts of the next `count` goodbyes.
+    fn generate_texts(&self, count: u32) -> Vec<String> {
+        self.0.generate_texts(count)
+    }
 }
 
 #[pymodule]

@@ -139,7 +139,7 @@ pub(super) enum JsRuntime {
 }
 
 /// (case as benches/js/cases.mjs names it, row name, core-bench's case).
-pub(super) const JS_CASES: [(&str, &str, Option<&str>); 4] = [
+pub(super) const JS_CASES: [(&str, &str, Option<&str>); 6] = [
     (
         "generateGoodbye/all_variables",
         "generateGoodbye, all four variables",
@@ -153,6 +153,16 @@ pub(super) const JS_CASES: [(&str, &str, Option<&str>); 4] = [
     (
         "Generator.generate",
         "Generator.generate()",
+        Some("Generator.generate"),
+    ),
+    (
+        "generateGoodbye/no_options",
+        "generateGoodbye() without options",
+        Some("generate_goodbye/defaults"),
+    ),
+    (
+        "Generator.generateText",
+        "Generator.generateText()",
         Some("Generator.generate"),
     ),
     ("version", "version()", Some("version")),
@@ -279,10 +289,16 @@ pub(super) fn async_section(timings: &AsyncTimings) -> Result<Section> {
         "{}: generateGoodbyeAsync vs generateGoodbye (the same options, sequential awaits), per call",
         timings.runtime
     ));
-    section.rows.push(Row::timed("generateGoodbye (sync)", sync, Unit::Micros));
+    section
+        .rows
+        .push(Row::timed("generateGoodbye (sync)", sync, Unit::Micros));
     section.rows.push(
-        Row::timed("generateGoodbyeAsync, no translator (fr)", plain, Unit::Micros)
-            .against("sync", sync.median),
+        Row::timed(
+            "generateGoodbyeAsync, no translator (fr)",
+            plain,
+            Unit::Micros,
+        )
+        .against("sync", sync.median),
     );
     section.rows.push(
         Row::timed(
