@@ -205,8 +205,7 @@ impl Plan<'_> {
         let needs_clock = template.uses_clock() && (o.args.date.is_none() || o.args.time.is_none());
         let local: Option<LocalDateTime> = needs_clock.then(|| {
             let millis = o.now_unix_millis.unwrap_or_else(platform::now_unix_millis);
-            o.zone
-                .local(millis.clamp(MIN_UNIX_MILLIS, MAX_UNIX_MILLIS))
+            o.zone.local(millis.clamp(MIN_UNIX_MILLIS, MAX_UNIX_MILLIS))
         });
         let code = self.language.code.as_str();
         let mut out = String::with_capacity(128);
@@ -406,7 +405,13 @@ mod tests {
 
     #[test]
     fn tzdb_files_are_not_zones() {
-        for name in ["localtime", "posixrules", "Factory", "posix/Europe/London", "RIGHT/UTC"] {
+        for name in [
+            "localtime",
+            "posixrules",
+            "Factory",
+            "posix/Europe/London",
+            "RIGHT/UTC",
+        ] {
             let options = GoodbyeOptions {
                 timezone: name.into(),
                 seed: Some(1),

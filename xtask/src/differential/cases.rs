@@ -92,7 +92,7 @@ fn random_string(rng: &mut Rng, max_len: u64) -> String {
     let mut s: String = (0..len).map(|_| random_char(rng)).collect();
     if rng.chance(10) {
         // Template syntax in a value must come out verbatim.
-        let prefix: &str = *rng.pick::<&str>(&["{name}", "{{", "}", "{date}", "\u{200D}", "\0"]);
+        let prefix: &str = rng.pick::<&str>(&["{name}", "{{", "}", "{date}", "\u{200D}", "\0"]);
         s.insert_str(0, prefix);
     }
     s
@@ -100,10 +100,21 @@ fn random_string(rng: &mut Rng, max_len: u64) -> String {
 
 fn field_text(rng: &mut Rng) -> Text {
     if rng.chance(1) {
-        let unit = rng.pick(&["a", "é", "👋🏽", "\u{05D0}\u{0301}", "\0"]).to_string();
+        let unit = rng
+            .pick(&["a", "é", "👋🏽", "\u{05D0}\u{0301}", "\0"])
+            .to_string();
         return Text::Repeat(unit.clone(), BIG / unit.len());
     }
-    let pool = ["Ada", "Lisboa", "Zoë", "\u{202E}evil", "מרים", "عمر", "👩‍🚀", ""];
+    let pool = [
+        "Ada",
+        "Lisboa",
+        "Zoë",
+        "\u{202E}evil",
+        "מרים",
+        "عمر",
+        "👩‍🚀",
+        "",
+    ];
     if rng.chance(30) {
         Text::Plain(rng.pick(&pool).to_string())
     } else {
@@ -119,9 +130,32 @@ fn language_code(rng: &mut Rng, supported: &[String]) -> Text {
         4 => code.to_uppercase(),
         5 => code.split('-').next().unwrap_or_default().to_owned(),
         6 => rng
-            .pick(&["nl-NL", "zh-Hans-CN", "sv", "fr-CA", "i-klingon", "x-private", "en-GB-u-ca-buddhist", "EN", "e", "en-", "-GB", "12-34"])
+            .pick(&[
+                "nl-NL",
+                "zh-Hans-CN",
+                "sv",
+                "fr-CA",
+                "i-klingon",
+                "x-private",
+                "en-GB-u-ca-buddhist",
+                "EN",
+                "e",
+                "en-",
+                "-GB",
+                "12-34",
+            ])
             .to_string(),
-        7 => rng.pick(&["", " en-GB", "en-GB ", "en--GB", "én-GB", "en\u{0}GB", "ｅｎ-GB"]).to_string(),
+        7 => rng
+            .pick(&[
+                "",
+                " en-GB",
+                "en-GB ",
+                "en--GB",
+                "én-GB",
+                "en\u{0}GB",
+                "ｅｎ-GB",
+            ])
+            .to_string(),
         8 if rng.chance(5) => return Text::Repeat("en-".into(), BIG / 3),
         _ => random_string(rng, 12),
     })
@@ -130,10 +164,52 @@ fn language_code(rng: &mut Rng, supported: &[String]) -> Text {
 fn timezone(rng: &mut Rng, zones: &[String]) -> Text {
     Text::Plain(match rng.below(12) {
         0..=5 => rng.pick(zones).clone(),
-        6 => rng.pick(&["Africa/Casablanca", "Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Lord_Howe", "Pacific/Chatham", "Pacific/Kiritimati", "Asia/Kathmandu", "UTC"]).to_string(),
+        6 => rng
+            .pick(&[
+                "Africa/Casablanca",
+                "Europe/London",
+                "America/New_York",
+                "Asia/Tokyo",
+                "Australia/Lord_Howe",
+                "Pacific/Chatham",
+                "Pacific/Kiritimati",
+                "Asia/Kathmandu",
+                "UTC",
+            ])
+            .to_string(),
         7 => rng.pick(zones).to_lowercase(),
-        8 => rng.pick(&["US/Pacific", "Asia/Calcutta", "GMT", "Etc/GMT+5", "Etc/GMT-14", "EST5EDT", "Europe/Kiev", "Zulu", "Universal", "posixrules", "localtime", "Factory"]).to_string(),
-        9 => rng.pick(&["", "Europe/Nowhere", "+05:00", "UTC+1", "Europe//London", "Europe/London/", "/", "..", "Europe/London ", "Mars/Olympus_Mons", "posix/Europe/London", "right/UTC"]).to_string(),
+        8 => rng
+            .pick(&[
+                "US/Pacific",
+                "Asia/Calcutta",
+                "GMT",
+                "Etc/GMT+5",
+                "Etc/GMT-14",
+                "EST5EDT",
+                "Europe/Kiev",
+                "Zulu",
+                "Universal",
+                "posixrules",
+                "localtime",
+                "Factory",
+            ])
+            .to_string(),
+        9 => rng
+            .pick(&[
+                "",
+                "Europe/Nowhere",
+                "+05:00",
+                "UTC+1",
+                "Europe//London",
+                "Europe/London/",
+                "/",
+                "..",
+                "Europe/London ",
+                "Mars/Olympus_Mons",
+                "posix/Europe/London",
+                "right/UTC",
+            ])
+            .to_string(),
         10 if rng.chance(5) => return Text::Repeat("Europe/".into(), BIG / 7),
         _ => random_string(rng, 16),
     })
@@ -141,7 +217,16 @@ fn timezone(rng: &mut Rng, zones: &[String]) -> Text {
 
 fn seed(rng: &mut Rng) -> u64 {
     match rng.below(6) {
-        0 => *rng.pick(&[0, 1, u64::MAX, u64::MAX - 1, 1 << 53, (1 << 53) + 1, 1 << 63, u64::from(u32::MAX)]),
+        0 => *rng.pick(&[
+            0,
+            1,
+            u64::MAX,
+            u64::MAX - 1,
+            1 << 53,
+            (1 << 53) + 1,
+            1 << 63,
+            u64::from(u32::MAX),
+        ]),
         1 => rng.below(1000),
         _ => rng.0.rand_u64(),
     }
@@ -159,7 +244,18 @@ fn now_millis(rng: &mut Rng) -> i64 {
         14 => span(rng, MAX_MILLIS, JS_DATE_MAX),
         15 => span(rng, JS_DATE_MAX, i64::MAX / 2),
         16 => span(rng, i64::MIN / 2, MIN_MILLIS),
-        _ => *rng.pick(&[0, -1, 1, MIN_MILLIS, MAX_MILLIS, MAX_MILLIS + 1, JS_DATE_MAX, JS_DATE_MAX + 1, -62_135_596_800_000, 253_402_300_799_999]),
+        _ => *rng.pick(&[
+            0,
+            -1,
+            1,
+            MIN_MILLIS,
+            MAX_MILLIS,
+            MAX_MILLIS + 1,
+            JS_DATE_MAX,
+            JS_DATE_MAX + 1,
+            -62_135_596_800_000,
+            253_402_300_799_999,
+        ]),
     }
 }
 
@@ -168,7 +264,12 @@ fn now_millis(rng: &mut Rng) -> i64 {
 fn poison(rng: &mut Rng, has_args: bool) -> Value {
     let mut fields = vec!["language_code", "timezone"];
     if has_args {
-        fields.extend(["template_args.name", "template_args.location", "template_args.date", "template_args.time"]);
+        fields.extend([
+            "template_args.name",
+            "template_args.location",
+            "template_args.date",
+            "template_args.time",
+        ]);
     }
     json!({ "field": rng.pick(&fields), "at": rng.below(4), "unit": rng.pick(&[0xD800, 0xDBFF, 0xDC00, 0xDFFF]) })
 }
@@ -195,11 +296,20 @@ fn native(options: &GoodbyeOptions, zone_name: &str, now: Option<i64>) -> Result
         }
         Err(e) => {
             let (variant, value, input) = match &e {
-                GoodbyeError::InvalidLanguageCode { code, .. } => ("InvalidLanguageCode", code, &options.language_code),
-                GoodbyeError::InvalidTimezone { timezone, .. } => ("InvalidTimezone", timezone, &options.timezone),
-                other => anyhow::bail!("the native core gave an error no option can cause: {other:?}"),
+                GoodbyeError::InvalidLanguageCode { code, .. } => {
+                    ("InvalidLanguageCode", code, &options.language_code)
+                }
+                GoodbyeError::InvalidTimezone { timezone, .. } => {
+                    ("InvalidTimezone", timezone, &options.timezone)
+                }
+                other => {
+                    anyhow::bail!("the native core gave an error no option can cause: {other:?}")
+                }
             };
-            anyhow::ensure!(value == input, "the native {variant} names `{value:.80}`, not the input `{input:.80}`");
+            anyhow::ensure!(
+                value == input,
+                "the native {variant} names `{value:.80}`, not the input `{input:.80}`"
+            );
             Ok(json!({ "error": variant }))
         }
     }
@@ -208,14 +318,20 @@ fn native(options: &GoodbyeOptions, zone_name: &str, now: Option<i64>) -> Result
 /// What `{date}` and `{time}` read natively for these options, and the wall
 /// clock behind them: what a runner needs to tell zone data apart from a bug.
 fn clock(options: &GoodbyeOptions, zone_name: &str, now: i64) -> Result<Value> {
-    let plain = GoodbyeOptions { template_args: None, ..options.clone() };
+    let plain = GoodbyeOptions {
+        template_args: None,
+        ..options.clone()
+    };
     let language = Generator::new(plain.clone())?.generate().language_code;
     let render = |template: &str| -> Result<String> {
         let corpus = format!("[{language}]\n{template}\n");
-        Ok(Generator::with_corpus(&corpus, plain.clone())?.generate().text)
+        Ok(Generator::with_corpus(&corpus, plain.clone())?
+            .generate()
+            .text)
     };
     // jiff takes whole milliseconds up to MAX's second: the last 999 ms read MAX.
-    let instant = jiff::Timestamp::from_millisecond(now.clamp(MIN_MILLIS, MAX_MILLIS)).unwrap_or(jiff::Timestamp::MAX);
+    let instant = jiff::Timestamp::from_millisecond(now.clamp(MIN_MILLIS, MAX_MILLIS))
+        .unwrap_or(jiff::Timestamp::MAX);
     let local = jiff::tz::TimeZone::get(zone_name)?.to_datetime(instant);
     Ok(json!({
         "date": render("{date}")?,
@@ -235,12 +351,19 @@ pub fn generate(seed_value: u64, count: usize) -> Result<Value> {
         let zone = timezone(&mut rng, &zones);
         let args = rng.chance(60).then(|| {
             let field = |rng: &mut Rng| rng.chance(60).then(|| field_text(rng));
-            [field(&mut rng), field(&mut rng), field(&mut rng), field(&mut rng)]
+            [
+                field(&mut rng),
+                field(&mut rng),
+                field(&mut rng),
+                field(&mut rng),
+            ]
         });
         let use_emojis = rng.chance(50);
         let seed = rng.chance(97).then(|| seed(&mut rng));
         let mut now = rng.chance(95).then(|| now_millis(&mut rng));
-        let fixed_clock = args.as_ref().is_some_and(|a| a[2].is_some() && a[3].is_some());
+        let fixed_clock = args
+            .as_ref()
+            .is_some_and(|a| a[2].is_some() && a[3].is_some());
         if now.is_none() && !fixed_clock {
             now = Some(now_millis(&mut rng));
         }

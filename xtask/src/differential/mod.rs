@@ -33,12 +33,18 @@ impl Config {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let seed = match (seed, env("JD_DIFF_SEED")) {
             (Some(s), _) => s,
-            (None, Some(v)) => v.parse().with_context(|| format!("JD_DIFF_SEED=`{v}` is not a whole number from 0 to 2^64-1"))?,
-            (None, None) => std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_nanos() as u64,
+            (None, Some(v)) => v.parse().with_context(|| {
+                format!("JD_DIFF_SEED=`{v}` is not a whole number from 0 to 2^64-1")
+            })?,
+            (None, None) => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)?
+                .as_nanos() as u64,
         };
         let cases = match (cases, env("JD_DIFF_CASES")) {
             (Some(n), _) => n,
-            (None, Some(v)) => v.parse().with_context(|| format!("JD_DIFF_CASES=`{v}` is not a whole number"))?,
+            (None, Some(v)) => v
+                .parse()
+                .with_context(|| format!("JD_DIFF_CASES=`{v}` is not a whole number"))?,
             (None, None) => DEFAULT_CASES,
         };
         Ok(Self { seed, cases })
@@ -55,17 +61,25 @@ pub fn run(ws: &Workspace, project: &Utf8Path, venv: &Venv, config: &Config) -> 
     workspace::create_dir_all(&dir)?;
     let file = dir.join("cases.json");
     workspace::write(&file, serde_json::to_vec(&data)?)?;
-    println!("differential: seed {seed}: {cases} cases rendered natively in {:.1}s", started.elapsed().as_secs_f64());
+    println!(
+        "differential: seed {seed}: {cases} cases rendered natively in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
 
     let runners = ws.path("tests/differential");
     let mut failed = Vec::new();
     let mut python = venv.python();
     python.arg(runners.join("python/run.py")).arg(&file);
     let mut node = NODE.command()?;
-    node.arg(runners.join("js/run-node.mjs")).arg(project).arg(&file);
+    node.arg(runners.join("js/run-node.mjs"))
+        .arg(project)
+        .arg(&file);
     crate::npm::tools(ws)?;
     let mut workerd = NODE.command()?;
-    workerd.arg(runners.join("js/run-workerd.mjs")).arg(project).arg(&file);
+    workerd
+        .arg(runners.join("js/run-workerd.mjs"))
+        .arg(project)
+        .arg(&file);
     for (name, mut cmd) in [("python", python), ("node", node), ("workerd", workerd)] {
         cmd.current_dir(&ws.root);
         let started = Instant::now();
@@ -73,7 +87,10 @@ pub fn run(ws: &Workspace, project: &Utf8Path, venv: &Venv, config: &Config) -> 
             eprintln!("differential: {name}: {e:#}");
             failed.push(name);
         }
-        eprintln!("   differential: {name} took {:.1}s", started.elapsed().as_secs_f64());
+        eprintln!(
+            "   differential: {name} took {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
     }
     if !failed.is_empty() {
         bail!(
@@ -87,7 +104,9 @@ pub fn run(ws: &Workspace, project: &Utf8Path, venv: &Venv, config: &Config) -> 
 
 /// Runs `cmd` to completion, or kills it after RUNNER_TIMEOUT.
 fn run_bounded(name: &str, cmd: &mut Command) -> Result<()> {
-    let mut child = cmd.spawn().with_context(|| format!("could not start the {name} runner"))?;
+    let mut child = cmd
+        .spawn()
+        .with_context(|| format!("could not start the {name} runner"))?;
     let deadline = Instant::now() + RUNNER_TIMEOUT;
     loop {
         if let Some(status) = child.try_wait()? {
@@ -99,7 +118,10 @@ fn run_bounded(name: &str, cmd: &mut Command) -> Result<()> {
         if Instant::now() > deadline {
             child.kill().ok();
             child.wait().ok();
-            bail!("the {name} runner did not finish in {}s: a hang (or a much slower build)", RUNNER_TIMEOUT.as_secs());
+            bail!(
+                "the {name} runner did not finish in {}s: a hang (or a much slower build)",
+                RUNNER_TIMEOUT.as_secs()
+            );
         }
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -112,7 +134,9 @@ pub fn verb(ws: &Workspace, config: &Config, installed: bool) -> Result<()> {
     use crate::prereqs::{self, Need};
     prereqs::ensure(&[Need::PythonVenv, Need::Node])?;
     if installed {
-        let venv = Venv { dir: ws.path("target/python-test-venv") };
+        let venv = Venv {
+            dir: ws.path("target/python-test-venv"),
+        };
         anyhow::ensure!(
             venv.dir.join("bin/python").exists(),
             "--installed: no venv at {}; run `cargo xtask diff` without it once",
@@ -128,9 +152,18 @@ pub fn verb(ws: &Workspace, config: &Config, installed: bool) -> Result<()> {
         return Ok(());
     }
     let steps = workspace::Steps::new([
-        ("wheel", "building the Python wheel and installing it into a fresh venv"),
-        ("npm", "building the npm package and installing it into target/npm-test"),
-        ("differential", "the differential cases: native, Python, Node, workerd"),
+        (
+            "wheel",
+            "building the Python wheel and installing it into a fresh venv",
+        ),
+        (
+            "npm",
+            "building the npm package and installing it into target/npm-test",
+        ),
+        (
+            "differential",
+            "the differential cases: native, Python, Node, workerd",
+        ),
     ]);
     steps.start("wheel");
     let wheel = crate::dist::build_wheel(ws)?;
