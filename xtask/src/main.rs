@@ -3,6 +3,7 @@
 mod bench;
 mod components;
 mod demo;
+mod differential;
 mod dist;
 mod drift;
 mod examples;
@@ -56,6 +57,19 @@ enum Command {
     /// Print one seeded goodbye per runtime; all lines must agree (installs
     /// Chromium and python3-venv with apt-get when root on Debian).
     Demo,
+    /// Differential test: seeded random options rendered natively, by the wheel, and by the
+    /// npm package in Node and workerd; all must agree (seed: JD_DIFF_SEED).
+    Diff {
+        /// How many cases (default 3000; JD_DIFF_CASES also sets it).
+        #[arg(long)]
+        cases: Option<usize>,
+        /// The seed of the cases (JD_DIFF_SEED also sets it; fresh when neither does).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Use the wheel and npm package already installed under target/ (no build).
+        #[arg(long)]
+        installed: bool,
+    },
     /// Time the bindings against hand-written baselines and the core; writes target/bench/.
     Bench {
         /// Fewer, shorter rounds (about a minute once built; noisier).
@@ -74,6 +88,10 @@ fn main() -> anyhow::Result<()> {
         Command::Smoke { checks } => smoke::run(&workspace, &checks),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
+        Command::Diff { cases, seed, installed } => {
+            let config = differential::Config::from_env(seed, cases)?;
+            differential::verb(&workspace, &config, installed)
+        }
         Command::Bench { quick } => bench::run(&workspace, quick),
     }
 }

@@ -37,6 +37,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "building the npm packages and installing them into target/npm-test",
         ),
         (
+            "differential",
+            "differential: seeded random options, native vs Python, Node, workerd (JD_DIFF_SEED)",
+        ),
+        (
             "node",
             "Node: joyous-departures from the installed tarball (node --test)",
         ),
@@ -113,6 +117,9 @@ pub fn run(ws: &Workspace) -> Result<()> {
     steps.start("npm");
     let project = install_packages(ws, &[&SDK, &FIXTURE, &FIXTURE_ASYNC])?;
     let conformance = ws.path("tests/conformance");
+    steps.start("differential");
+    let config = crate::differential::Config::from_env(None, None)?;
+    crate::differential::run(ws, &project, &venv, &config).context("differential tests")?;
     steps.start("node");
     node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
     steps.start("fixture");
