@@ -37,18 +37,27 @@ fn check_generator(generator: &Generator, use_emojis: bool) {
     let languages = generator.languages();
     assert!(!languages.is_empty());
     let stats = generator.stats();
-    assert_eq!(stats.len(), languages.len(), "stats {stats:?} vs {languages:?}");
+    assert_eq!(
+        stats.len(),
+        languages.len(),
+        "stats {stats:?} vs {languages:?}"
+    );
     for code in &languages {
         assert!(stats.get(code).is_some_and(|&n| n > 0), "{code}: {stats:?}");
     }
     for goodbye in generator.generate_batch(4) {
         assert!(languages.contains(&goodbye.language_code), "{goodbye:?}");
         assert!(
-            goodbye.template_id.starts_with(&format!("{}/", goodbye.language_code)),
+            goodbye
+                .template_id
+                .starts_with(&format!("{}/", goodbye.language_code)),
             "{goodbye:?}"
         );
         if !use_emojis {
-            assert!(!crate::has_emoji(&goodbye.text), "emoji left with use_emojis = false: {goodbye:?}");
+            assert!(
+                !crate::has_emoji(&goodbye.text),
+                "emoji left with use_emojis = false: {goodbye:?}"
+            );
         }
     }
 }
@@ -72,7 +81,10 @@ fn check_error(text: &str, code: &str, error: &GoodbyeError) {
                     "CorpusLoad names a line that is not the input's line {line}"
                 );
             }
-            assert!(message.contains(&format!("corpus line {line}")), "{error:?}");
+            assert!(
+                message.contains(&format!("corpus line {line}")),
+                "{error:?}"
+            );
         }
         GoodbyeError::TemplateVariable {
             message,

@@ -65,7 +65,11 @@ impl Now {
         match *self {
             Now::Millis(ms) if ms >= 0 => UNIX_EPOCH.checked_add(Duration::from_millis(ms as u64)),
             Now::Millis(ms) => UNIX_EPOCH.checked_sub(Duration::from_millis(ms.unsigned_abs())),
-            Now::Raw { secs, nanos, before } => {
+            Now::Raw {
+                secs,
+                nanos,
+                before,
+            } => {
                 let d = Duration::new(secs, nanos % 1_000_000_000);
                 if before {
                     UNIX_EPOCH.checked_sub(d)
@@ -132,12 +136,18 @@ pub fn check(input: &Input) {
             let first = generator.generate();
             // Without a seed and a fixed instant the two calls may differ.
             if options.seed.is_some() && options.now.is_some() {
-                assert_eq!(text, first.text, "generate_goodbye differs from the first generate()");
+                assert_eq!(
+                    text, first.text,
+                    "generate_goodbye differs from the first generate()"
+                );
             }
             check_goodbye(&options, &first);
             generator
         }
-        (a, b) => panic!("generate_goodbye gave {a:?}, Generator::new gave {:?}", b.err()),
+        (a, b) => panic!(
+            "generate_goodbye gave {a:?}, Generator::new gave {:?}",
+            b.err()
+        ),
     };
     let batch = generator.generate_batch(u32::from(input.batch % 8));
     assert_eq!(batch.len(), usize::from(input.batch % 8));
@@ -149,7 +159,10 @@ pub fn check(input: &Input) {
         let again = Generator::new(options.clone()).expect("the same options built once");
         again.generate();
         let singles: Vec<_> = batch.iter().map(|_| again.generate()).collect();
-        assert_eq!(batch, singles, "generate_batch differs from repeated generate()");
+        assert_eq!(
+            batch, singles,
+            "generate_batch differs from repeated generate()"
+        );
     }
 }
 
@@ -159,11 +172,16 @@ fn check_goodbye(options: &GoodbyeOptions, goodbye: &joyous_departures::Goodbye)
         "{goodbye:?} is in no supported language"
     );
     assert!(
-        goodbye.template_id.starts_with(&format!("{}/", goodbye.language_code)),
+        goodbye
+            .template_id
+            .starts_with(&format!("{}/", goodbye.language_code)),
         "{goodbye:?}: template id not under its language"
     );
     if !options.use_emojis {
-        assert!(!crate::has_emoji(&goodbye.text), "emoji left with use_emojis = false: {goodbye:?}");
+        assert!(
+            !crate::has_emoji(&goodbye.text),
+            "emoji left with use_emojis = false: {goodbye:?}"
+        );
     }
 }
 

@@ -6,6 +6,7 @@ mod demo;
 mod dist;
 mod drift;
 mod examples;
+mod fuzz;
 mod generate;
 mod npm;
 mod outside;
@@ -56,6 +57,14 @@ enum Command {
     /// Print one seeded goodbye per runtime; all lines must agree (installs
     /// Chromium and python3-venv with apt-get when root on Debian).
     Demo,
+    /// Build the libFuzzer targets of fuzz/ and run each (all when none named) for N
+    /// seconds; prints executions and coverage, fails with the input of a crash or hang.
+    Fuzz {
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        #[arg(value_enum)]
+        targets: Vec<fuzz::Target>,
+    },
     /// Time the bindings against hand-written baselines and the core; writes target/bench/.
     Bench {
         /// Fewer, shorter rounds (about a minute once built; noisier).
@@ -75,5 +84,6 @@ fn main() -> anyhow::Result<()> {
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
         Command::Bench { quick } => bench::run(&workspace, quick),
+        Command::Fuzz { seconds, targets } => fuzz::run(&workspace, seconds, &targets),
     }
 }

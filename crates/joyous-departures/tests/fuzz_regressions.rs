@@ -25,7 +25,8 @@ fn is_emoji(c: char) -> bool {
 /// values lose theirs.
 #[test]
 fn emoji_off_removes_emoji_from_a_sections_defaults() {
-    let corpus = "[ja-JP]\n@name = Ada 🎉\n@location = 世界 👋\n{name}、{location}の思い出を胸に！\n";
+    let corpus =
+        "[ja-JP]\n@name = Ada 🎉\n@location = 世界 👋\n{name}、{location}の思い出を胸に！\n";
     let plain = Generator::with_corpus(corpus, options("ja-JP", false)).unwrap();
     let text = plain.generate().text;
     assert_eq!(text, "Ada、世界の思い出を胸に！");
@@ -49,6 +50,9 @@ fn a_default_that_is_only_emoji_is_a_corpus_error() {
             assert_eq!((line, content.as_str()), (2, "@name = 🎉 👋"));
             assert!(message.contains("besides emoji"), "{message}");
         }
-        other => panic!("expected CorpusLoad for line 2, got {:?}", other.map(|g| g.generate())),
+        other => panic!(
+            "expected CorpusLoad for line 2, got {:?}",
+            other.map(|g| g.generate())
+        ),
     }
 }
