@@ -12,7 +12,7 @@
 use anyhow::{bail, Context, Result};
 use camino::{Utf8Path, Utf8PathBuf};
 
-use crate::workspace::{self, capture, Steps, Workspace, CARGO};
+use crate::workspace::{self, capture, Steps, Tool, Workspace, CARGO};
 
 /// The fuzz targets (fuzz/fuzz_targets/<name>.rs), in the order they run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -114,8 +114,18 @@ fn fuzz_target_dir(ws: &Workspace) -> Utf8PathBuf {
     ws.target_dir().join("fuzz")
 }
 
+/// libfuzzer-sys compiles libFuzzer with the cc crate: `$CXX`, else `c++`.
+const CXX: Tool = Tool {
+    program: "c++",
+    install_hint: "libFuzzer is C++: install a C++ compiler (Debian: `apt-get install g++`) \
+                   or name one in CXX",
+};
+
 /// `cargo build` of fuzz/ with the sancov flags; returns the binaries' directory.
 fn build(ws: &Workspace) -> Result<Utf8PathBuf> {
+    if std::env::var_os("CXX").is_none() && !CXX.found() {
+        bail!("`{}` not found: {}", CXX.program, CXX.install_hint);
+    }
     // An explicit --target keeps RUSTFLAGS off build scripts and proc macros,
     // which cannot link without libFuzzer's coverage callbacks.
     let host = host_triple()?;
