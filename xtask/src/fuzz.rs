@@ -193,9 +193,8 @@ fn run_target(ws: &Workspace, bin_dir: &Utf8Path, target: Target, seconds: u64) 
     let text = String::from_utf8_lossy(&output.stderr).into_owned();
     workspace::write(&log, &text)?;
     if !output.status.success() {
-        let tail: Vec<&str> = text.lines().rev().take(25).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
-        eprintln!("{}", tail.join("\n"));
+        // The panic (message and place) says what broke; the rest is in the log.
+        eprintln!("{}", failure_summary(&text));
         match crash_input(&text) {
             Some(input) => bail!(
                 "fuzz target `{name}` failed on {input} (log: {log}); replay it with `{binary} \
@@ -206,6 +205,22 @@ fn run_target(ws: &Workspace, bin_dir: &Utf8Path, target: Target, seconds: u64) 
         }
     }
     parse_report(&text).with_context(|| format!("reading libFuzzer's summary in {log}"))
+}
+
+/// The panic's lines up to its backtrace, else libFuzzer's last lines.
+fn failure_summary(log: &str) -> String {
+    let lines: Vec<&str> = log.lines().collect();
+    let start = lines.iter().position(|l| l.contains(" panicked at "));
+    let picked: Vec<&str> = match start {
+        Some(i) => lines[i..]
+            .iter()
+            .take_while(|l| !l.starts_with("stack backtrace:") && !l.starts_with("note: "))
+            .take(20)
+            .copied()
+            .collect(),
+        None => lines[lines.len().saturating_sub(15)..].to_vec(),
+    };
+    picked.join("\n")
 }
 
 /// The input libFuzzer saved for a crash, hang or out-of-memory.
@@ -281,5 +296,18 @@ mod tests {
                    artifact_prefix='a/'; Test unit written to a/crash-03f9\n";
         assert_eq!(crash_input(log).as_deref(), Some("a/crash-03f9"));
         assert_eq!(crash_input("Done 1 runs in 1 second(s)\n"), None);
+    }
+
+    #[test]
+    fn a_failure_shows_the_panic_without_its_backtrace() {
+        let log = "INFO: Seed: 1\n\
+                   thread '<unnamed>' panicked at src/corpus.rs:51:13:\n\
+                   emoji left with use_emojis = false\n\
+                   stack backtrace:\n   0: frame\n";
+        assert_eq!(
+            failure_summary(log),
+            "thread '<unnamed>' panicked at src/corpus.rs:51:13:\nemoji left with use_emojis = false"
+        );
+        assert_eq!(failure_summary("a\nb"), "a\nb");
     }
 }
