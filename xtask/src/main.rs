@@ -7,6 +7,7 @@ mod differential;
 mod dist;
 mod drift;
 mod examples;
+mod fuzz;
 mod generate;
 mod npm;
 mod outside;
@@ -70,6 +71,14 @@ enum Command {
         #[arg(long)]
         installed: bool,
     },
+    /// Build the libFuzzer targets of fuzz/ and run each (all when none named) for N
+    /// seconds; prints executions and coverage, fails with the input of a crash or hang.
+    Fuzz {
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        #[arg(value_enum)]
+        targets: Vec<fuzz::Target>,
+    },
     /// Time the bindings against hand-written baselines and the core; writes target/bench/.
     Bench {
         /// Fewer, shorter rounds (about a minute once built; noisier).
@@ -93,5 +102,6 @@ fn main() -> anyhow::Result<()> {
             differential::verb(&workspace, &config, installed)
         }
         Command::Bench { quick } => bench::run(&workspace, quick),
+        Command::Fuzz { seconds, targets } => fuzz::run(&workspace, seconds, &targets),
     }
 }

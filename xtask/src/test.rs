@@ -24,6 +24,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "cargo tests (the conformance runner runs with Python's, below)",
         ),
         (
+            "fuzz",
+            "a bounded fuzz of each target of fuzz/ (libFuzzer; build into target/fuzz)",
+        ),
+        (
             "wheel",
             "building the Python wheel and installing it into a fresh venv",
         ),
@@ -92,6 +96,9 @@ pub fn run(ws: &Workspace) -> Result<()> {
         "conformance",
     ]))
     .context("cargo tests")?;
+
+    steps.start("fuzz");
+    crate::fuzz::run(ws, crate::fuzz::TEST_SECONDS, &[]).context("the bounded fuzz")?;
 
     steps.start("wheel");
     let wheel = crate::dist::build_wheel(ws)?;

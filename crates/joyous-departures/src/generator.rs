@@ -216,13 +216,13 @@ impl Plan<'_> {
                     o.args
                         .name
                         .as_deref()
-                        .unwrap_or(&self.language.default_name),
+                        .unwrap_or(self.language.default_name.get(o.use_emojis)),
                 ),
                 Segment::Var(Variable::Location) => out.push_str(
                     o.args
                         .location
                         .as_deref()
-                        .unwrap_or(&self.language.default_location),
+                        .unwrap_or(self.language.default_location.get(o.use_emojis)),
                 ),
                 Segment::Var(Variable::Date) => match &o.args.date {
                     Some(date) => out.push_str(date),
