@@ -3,9 +3,11 @@
 mod bench;
 mod components;
 mod demo;
+mod differential;
 mod dist;
 mod drift;
 mod examples;
+mod fuzz;
 mod generate;
 mod npm;
 mod outside;
@@ -56,6 +58,27 @@ enum Command {
     /// Print one seeded goodbye per runtime; all lines must agree (installs
     /// Chromium and python3-venv with apt-get when root on Debian).
     Demo,
+    /// Differential test: seeded random options rendered natively, by the wheel, and by the
+    /// npm package in Node and workerd; all must agree (seed: JD_DIFF_SEED).
+    Diff {
+        /// How many cases (default 3000; JD_DIFF_CASES also sets it).
+        #[arg(long)]
+        cases: Option<usize>,
+        /// The seed of the cases (JD_DIFF_SEED also sets it; fresh when neither does).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Use the wheel and npm package already installed under target/ (no build).
+        #[arg(long)]
+        installed: bool,
+    },
+    /// Build the libFuzzer targets of fuzz/ and run each (all when none named) for N
+    /// seconds; prints executions and coverage, fails with the input of a crash or hang.
+    Fuzz {
+        #[arg(long, default_value_t = 60)]
+        seconds: u64,
+        #[arg(value_enum)]
+        targets: Vec<fuzz::Target>,
+    },
     /// Time the bindings against hand-written baselines and the core; writes target/bench/.
     Bench {
         /// Fewer, shorter rounds (about a minute once built; noisier).
@@ -74,6 +97,11 @@ fn main() -> anyhow::Result<()> {
         Command::Smoke { checks } => smoke::run(&workspace, &checks),
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
+        Command::Diff { cases, seed, installed } => {
+            let config = differential::Config::from_env(seed, cases)?;
+            differential::verb(&workspace, &config, installed)
+        }
         Command::Bench { quick } => bench::run(&workspace, quick),
+        Command::Fuzz { seconds, targets } => fuzz::run(&workspace, seconds, &targets),
     }
 }

@@ -24,6 +24,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "cargo tests (the conformance runner runs with Python's, below)",
         ),
         (
+            "fuzz",
+            "a bounded fuzz of each target of fuzz/ (libFuzzer; build into target/fuzz)",
+        ),
+        (
             "wheel",
             "building the Python wheel and installing it into a fresh venv",
         ),
@@ -35,6 +39,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
         (
             "npm",
             "building the npm packages and installing them into target/npm-test",
+        ),
+        (
+            "differential",
+            "differential: seeded random options, native vs Python, Node, workerd (JD_DIFF_SEED)",
         ),
         (
             "node",
@@ -89,6 +97,9 @@ pub fn run(ws: &Workspace) -> Result<()> {
     ]))
     .context("cargo tests")?;
 
+    steps.start("fuzz");
+    crate::fuzz::run(ws, crate::fuzz::TEST_SECONDS, &[]).context("the bounded fuzz")?;
+
     steps.start("wheel");
     let wheel = crate::dist::build_wheel(ws)?;
     let venv = fresh_venv_with_wheel(ws, &wheel)?;
@@ -113,6 +124,9 @@ pub fn run(ws: &Workspace) -> Result<()> {
     steps.start("npm");
     let project = install_packages(ws, &[&SDK, &FIXTURE, &FIXTURE_ASYNC])?;
     let conformance = ws.path("tests/conformance");
+    steps.start("differential");
+    let config = crate::differential::Config::from_env(None, None)?;
+    crate::differential::run(ws, &project, &venv, &config).context("differential tests")?;
     steps.start("node");
     node_runner(ws, "node", &project, Some(&conformance)).context("Node tests")?;
     steps.start("fixture");

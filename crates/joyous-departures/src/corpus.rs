@@ -50,12 +50,39 @@ impl Template {
     }
 }
 
+/// A section's default for `{name}` or `{location}`, as written and with its
+/// emoji removed (emoji-off rendering must not show the corpus's emoji either).
+#[derive(Debug, Clone)]
+pub(crate) struct DefaultValue {
+    with_emoji: String,
+    without_emoji: String,
+}
+
+impl DefaultValue {
+    /// `None` when nothing but emoji (and spaces) is left without them.
+    fn new(value: &str) -> Option<Self> {
+        let without_emoji = emoji::strip(value);
+        (!without_emoji.trim().is_empty()).then(|| Self {
+            without_emoji: without_emoji.into_owned(),
+            with_emoji: value.to_owned(),
+        })
+    }
+
+    pub(crate) fn get(&self, use_emojis: bool) -> &str {
+        if use_emojis {
+            &self.with_emoji
+        } else {
+            &self.without_emoji
+        }
+    }
+}
+
 /// All templates of one language section, with its defaults.
 #[derive(Debug, Clone)]
 pub(crate) struct Language {
     pub(crate) code: String,
-    pub(crate) default_name: String,
-    pub(crate) default_location: String,
+    pub(crate) default_name: DefaultValue,
+    pub(crate) default_location: DefaultValue,
     pub(crate) templates: Vec<Template>,
 }
 
@@ -127,8 +154,9 @@ impl Corpus {
                 }
                 languages.push(Language {
                     code,
-                    default_name: FALLBACK_NAME.to_owned(),
-                    default_location: FALLBACK_LOCATION.to_owned(),
+                    default_name: DefaultValue::new(FALLBACK_NAME).expect("fallback has text"),
+                    default_location: DefaultValue::new(FALLBACK_LOCATION)
+                        .expect("fallback has text"),
                     templates: Vec::new(),
                 });
                 continue;
@@ -146,15 +174,17 @@ impl Corpus {
                 if value.is_empty() {
                     return Err(fail("a default value must not be empty"));
                 }
-                match key.trim() {
-                    "name" => section.default_name = value.to_owned(),
-                    "location" => section.default_location = value.to_owned(),
+                let slot = match key.trim() {
+                    "name" => &mut section.default_name,
+                    "location" => &mut section.default_location,
                     other => {
                         return Err(fail(&format!(
                             "unknown default `@{other}`: expected `@name` or `@location`"
                         )))
                     }
-                }
+                };
+                *slot = DefaultValue::new(value)
+                    .ok_or_else(|| fail("a default value must have text besides emoji"))?;
                 continue;
             }
             let id = format!("{}/{:03}", section.code, section.templates.len() + 1);

@@ -3,6 +3,13 @@
 //! Formatting is ours, not the platform's, so that native and wasm builds
 //! (whose zone lookups differ, see platform.rs) print the very same text.
 
+/// The instants `{date}` and `{time}` can show, in Unix milliseconds: jiff's
+/// `Timestamp` range (years -9999 to 9999 in every zone). Instants outside it
+/// clamp to the nearest end on every platform, so a wasm build (whose host
+/// Intl reaches year 275760) prints what a native one does.
+pub(crate) const MIN_UNIX_MILLIS: i64 = -377_705_023_201_000;
+pub(crate) const MAX_UNIX_MILLIS: i64 = 253_402_207_200_999;
+
 /// A wall-clock date and time in some time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct LocalDateTime {
@@ -168,6 +175,13 @@ mod tests {
         for (code, expected) in cases {
             assert_eq!(format_date(code, &AFTERNOON), expected, "{code}");
         }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_clamp_is_jiffs_range() {
+        assert_eq!(MIN_UNIX_MILLIS, jiff::Timestamp::MIN.as_millisecond());
+        assert_eq!(MAX_UNIX_MILLIS, jiff::Timestamp::MAX.as_millisecond());
     }
 
     #[test]

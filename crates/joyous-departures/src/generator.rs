@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::corpus::{canonical_language_tag, Corpus, Language, Segment, Template, Variable};
-use crate::datetime::{format_date, format_time, LocalDateTime};
+use crate::datetime::{format_date, format_time, LocalDateTime, MAX_UNIX_MILLIS, MIN_UNIX_MILLIS};
 use crate::emoji;
 use crate::error::GoodbyeError;
 use crate::options::{GoodbyeOptions, TemplateArgs};
@@ -219,8 +219,8 @@ impl Plan<'_> {
         };
         let needs_clock = template.uses_clock() && (o.args.date.is_none() || o.args.time.is_none());
         let local: Option<LocalDateTime> = needs_clock.then(|| {
-            o.zone
-                .local(o.now_unix_millis.unwrap_or_else(platform::now_unix_millis))
+            let millis = o.now_unix_millis.unwrap_or_else(platform::now_unix_millis);
+            o.zone.local(millis.clamp(MIN_UNIX_MILLIS, MAX_UNIX_MILLIS))
         });
         let code = self.language.code.as_str();
         let mut out = String::with_capacity(128);
@@ -231,13 +231,13 @@ impl Plan<'_> {
                     o.args
                         .name
                         .as_deref()
-                        .unwrap_or(&self.language.default_name),
+                        .unwrap_or(self.language.default_name.get(o.use_emojis)),
                 ),
                 Segment::Var(Variable::Location) => out.push_str(
                     o.args
                         .location
                         .as_deref()
-                        .unwrap_or(&self.language.default_location),
+                        .unwrap_or(self.language.default_location.get(o.use_emojis)),
                 ),
                 Segment::Var(Variable::Date) => match &o.args.date {
                     Some(date) => out.push_str(date),
@@ -287,7 +287,24 @@ fn resolve_zone(name: &str) -> Result<Zone, GoodbyeError> {
             "not a well-formed zone name",
         ));
     }
+    if is_tzdb_file(name) {
+        return Err(GoodbyeError::invalid_timezone(
+            name,
+            "a file of the system time zone database, not a zone name",
+        ));
+    }
     Zone::resolve(name).map_err(|why| GoodbyeError::invalid_timezone(name, why))
+}
+
+/// Names the system tz database has as files but hosts' Intl (ICU) refuses:
+/// `localtime` is the machine's own zone, `posix/` and `right/` are copies,
+/// `posixrules` and `Factory` no zone anyone lives in. Refused on every platform
+/// so that native and wasm builds agree (the differential test found them).
+fn is_tzdb_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["localtime", "posixrules", "factory"].contains(&lower.as_str())
+        || lower.starts_with("posix/")
+        || lower.starts_with("right/")
 }
 
 fn unix_millis(t: SystemTime) -> i64 {
@@ -300,6 +317,7 @@ fn unix_millis(t: SystemTime) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::datetime::{MAX_UNIX_MILLIS, MIN_UNIX_MILLIS};
     use crate::emoji::is_emoji;
 
     /// Pictographic blocks, checked independently of the emoji classifier.
@@ -413,6 +431,52 @@ mod tests {
         assert_eq!(g.generate_texts(3), texts);
         assert!(g.generate_texts(0).is_empty());
         assert_eq!(g.generate(), records[4]);
+    }
+
+    #[test]
+    fn tzdb_files_are_not_zones() {
+        for name in [
+            "localtime",
+            "posixrules",
+            "Factory",
+            "posix/Europe/London",
+            "RIGHT/UTC",
+        ] {
+            let options = GoodbyeOptions {
+                timezone: name.into(),
+                seed: Some(1),
+                ..Default::default()
+            };
+            match generate_goodbye(options) {
+                Err(GoodbyeError::InvalidTimezone { timezone, message }) => {
+                    assert_eq!(timezone, name);
+                    assert!(message.contains("not a zone name"), "{message}");
+                }
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn instants_past_the_range_clamp_to_its_ends() {
+        let at = |millis: i64| GoodbyeOptions {
+            template_args: Some(TemplateArgs {
+                name: Some("{x}".into()),
+                ..Default::default()
+            }),
+            timezone: "UTC".into(),
+            seed: Some(3),
+            now: Some(if millis < 0 {
+                UNIX_EPOCH - std::time::Duration::from_millis(millis.unsigned_abs())
+            } else {
+                UNIX_EPOCH + std::time::Duration::from_millis(millis as u64)
+            }),
+            ..Default::default()
+        };
+        let clamped = |m| Generator::new(at(m)).unwrap().generate_batch(40);
+        // Year 275760 (a JS Date's end) reads as the clamp's end, as on wasm.
+        assert_eq!(clamped(8_640_000_000_000_000), clamped(MAX_UNIX_MILLIS));
+        assert_eq!(clamped(i64::MIN / 2), clamped(MIN_UNIX_MILLIS));
     }
 
     #[test]

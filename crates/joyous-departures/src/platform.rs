@@ -27,7 +27,7 @@ mod imp {
         }
 
         pub(crate) fn local(&self, unix_millis: i64) -> LocalDateTime {
-            // Out-of-range instants (beyond year ±9999) clamp to the nearest end.
+            // The generator clamps to this range first (datetime::MAX_UNIX_MILLIS); kept as a net.
             let instant =
                 jiff::Timestamp::from_millisecond(unix_millis).unwrap_or(if unix_millis < 0 {
                     jiff::Timestamp::MIN

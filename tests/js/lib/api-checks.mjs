@@ -238,6 +238,25 @@ export const checks = [
     );
   }],
 
+  ["a lone surrogate is a TypeError naming the field, not a silent U+FFFD", (api) => {
+    for (const [options, field] of [
+      [{ timezone: "Europe/\uD800London" }, "options.timezone"],
+      [{ languageCode: "\uDC00" }, "options.languageCode"],
+      [{ templateArgs: { name: "Ada\uD83D" } }, "options.templateArgs.name"],
+    ]) {
+      rejectsValue(() => api.generateGoodbye({ seed: 1n, ...options }), TypeError, `${field} has a lone surrogate`, show(options));
+    }
+    // A pair is one code point, not two lone halves.
+    const text = withGenerator(() => api.Generator.withCorpus("[en-GB]\n{name}\n", { seed: 1n, templateArgs: { name: "\uD83D\uDE00" } }), (g) => g.generate().text);
+    eq(text, "\u{1F600}", "a surrogate pair");
+  }],
+
+  ["a now past year 9999 reads as the last instant of 9999, as natively", (api) => {
+    const at = (now) => withGenerator(() => api.Generator.withCorpus("[en-GB]\n{date} {time}\n", { seed: 1n, timezone: "UTC", now }), (g) => g.generate().text);
+    eq(at(new Date(8.64e15)), "30 December 9999 22:00", "year 275760");
+    eq(at(new Date(253402207200999)), "30 December 9999 22:00", "the range's end");
+  }],
+
   ["template args are rendered verbatim, Unicode intact", (api) => {
     const corpus = "[en-GB]\n{name} @ {location}: {date} {time}\n";
     const templateArgs = { name: "Zoë 👩‍🚀 ẞ \"q\" {name} \\ \u00a0", location: "東京 – Ōsaka 🇯🇵", date: "someday", time: "noon" };

@@ -3,7 +3,7 @@
 //! and workerd, driven by the scripts in benches/js) and beside the core
 //! itself (benches/core-bench); cold starts, sizes (with a profile of the
 //! .wasm) and `cargo xtask verify`'s time. Prints a table; writes
-//! target/bench/report.md and report.json. docs/performance.md reads a run.
+//! target/bench/report.md, report.json and report.svg (a chart of the ratios). docs/performance.md reads a run.
 //!
 //! A report is a list of [`report::Section`]s of [`report::Row`]s, one module
 //! per concern; a runtime adds its own section (a function returning a
@@ -11,6 +11,7 @@
 //! printed beside the figures, never asserted: a missed target is a finding,
 //! explained by the profile printed under it.
 
+mod chart;
 mod cold;
 mod core;
 mod js;
@@ -140,6 +141,8 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
     };
     print!("{}", report.sections_markdown());
     let (md, json) = report.write(&ws.path("target/bench"))?;
-    eprintln!("wrote {md} and {json}");
+    let svg = ws.path("target/bench/report.svg");
+    crate::workspace::write(&svg, chart::svg(&report))?;
+    eprintln!("wrote {md}, {json} and {svg}");
     Ok(())
 }

@@ -488,8 +488,20 @@ function typeName(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function checkString(value: unknown, name: string, field = ""): string {
   if (typeof value !== "string") throw new TypeError(`${name}${field} must be a string, got ${typeName(value)}`);
+  // UTF-8 cannot carry a lone surrogate: TextEncoder would turn it into U+FFFD unasked.
+  const wellFormed = (value as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(value);
+  if (!wellFormed) {
+    const at = LONE_SURROGATE.exec(value)?.index ?? 0;
+    const unit = value.charCodeAt(at).toString(16).toUpperCase();
+    throw new TypeError(
+      `${name}${field} has a lone surrogate (U+${unit} at index ${at}), which UTF-8 cannot carry: ` +
+        "pass well-formed UTF-16 (`String.prototype.toWellFormed()` replaces it with U+FFFD)",
+    );
+  }
   return value;
 }
 
