@@ -14,6 +14,7 @@
 mod cold;
 mod core;
 mod js;
+mod peers_python;
 mod python;
 mod report;
 mod sizes;
@@ -34,6 +35,10 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         ("venv", "installing both wheels into a fresh venv"),
         ("python", "timing Python: generated bindings and PyO3 baseline in alternating rounds"),
         ("profile", "profiling the generated bindings where a target is missed"),
+        (
+            "python-peer",
+            "timing the pure-Python joyous-departures 2.0.1 in its own venv (target/bench/pure-venv)",
+        ),
         (
             "npm",
             "building the npm package and the wasm-bindgen baseline (wasm32 release, wasm-opt -Oz); \
@@ -77,6 +82,11 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         .context("reading bench.py's profile JSON")?;
         python_section.notes.push(profile.to_markdown());
     }
+
+    steps.start("python-peer");
+    let pure_venv = peers_python::pure_venv(ws)?;
+    let pure = peers_python::pure_timings(ws, &pure_venv, quick)?;
+    let pure_section = peers_python::pure_section(&python, &pure)?;
 
     steps.start("npm");
     let js = js::js_setup(ws)?;
@@ -130,6 +140,7 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         sections: vec![
             core::core_section(&core)?,
             python_section,
+            pure_section,
             js::js_section(&node, &core, JsRuntime::Node)?,
             js::js_section(&workerd, &core, JsRuntime::Workerd)?,
             js::async_section(&asynchronous)?,

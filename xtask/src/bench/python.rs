@@ -15,7 +15,7 @@ use crate::workspace::Workspace;
 pub(super) struct PythonTimings {
     python: String,
     /// case -> side (`uniffi`, `pyo3`) -> stats in µs.
-    results: BTreeMap<String, BTreeMap<String, Stats>>,
+    pub(super) results: BTreeMap<String, BTreeMap<String, Stats>>,
 }
 
 #[derive(Deserialize)]
