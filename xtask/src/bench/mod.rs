@@ -14,6 +14,7 @@
 mod cold;
 mod core;
 mod js;
+mod peers;
 mod peers_python;
 mod python;
 mod report;
@@ -51,6 +52,14 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         ("workerd", "timing workerd (Miniflare): the package and the baseline in one Worker"),
         ("cold", "cold starts: a fresh node process, a fresh Miniflare per sample"),
         ("sizes", "sizes, and a size profile of the package's .wasm"),
+        (
+            "peer-tools",
+            "installing the peers' CLIs (boltffi_cli 0.32.1, wasm-bindgen-cli 0.2.130) into target/bench/tools (once)",
+        ),
+        (
+            "boltffi",
+            "BoltFFI: `boltffi pack wasm --release` on benches/peers/boltffi, then its package in Node",
+        ),
         ("verify", "timing `cargo xtask verify` with nothing changed (a subprocess per run)"),
     ]);
     // Before anything compiles: no build wasted on a missing venv module or Node.
@@ -131,6 +140,13 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
     steps.start("sizes");
     let wasm = sizes::wasm_sizes(ws, &js)?;
 
+    steps.start("peer-tools");
+    let peer_tools = peers::install_tools(ws)?;
+
+    steps.start("boltffi");
+    let boltffi = peers::boltffi(ws, &js, &peer_tools)?;
+    let peers_section = peers::peers_section(ws, &js, &[boltffi])?;
+
     steps.start("verify");
     let verify = tooling::verify_timings(ws, if quick { 1 } else { 3 })?;
 
@@ -146,6 +162,7 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
             js::async_section(&asynchronous)?,
             cold::cold_section(&cold)?,
             sizes::size_section(&venv, &wheel, &baseline_wheel, &js, &wasm)?,
+            peers_section,
             tooling::tooling_section(verify),
         ],
     };
