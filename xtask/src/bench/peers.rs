@@ -65,6 +65,8 @@ pub(super) struct Peer {
     /// build, its cargo output through wasm-bindgen and `wasm-opt -Oz` as ours.
     pub(super) wasm: Option<Utf8PathBuf>,
     pub(super) wasm_note: String,
+    /// Whether the registry has the runtime package its generated code imports.
+    pub(super) runtime: Option<Outcome>,
     pub(super) build: Outcome,
     pub(super) node: Outcome,
     pub(super) workerd: Outcome,
@@ -116,6 +118,31 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
     let target = work.join("target");
     let overlay = work.join("overlay.toml");
     ws_fs::create_dir_all(&work)?;
+    // The generated code imports @boltffi/runtime: ask the registry for it, as
+    // installing the package would.
+    peer.runtime = Some(
+        match run(crate::npm::NPM
+            .command()?
+            .current_dir(&work)
+            .args(["view", "@boltffi/runtime", "version"]))?
+        {
+            Ok(v) if !v.trim().is_empty() => Outcome::Ok(format!("@boltffi/runtime {}", v.trim())),
+            Ok(_) => Outcome::Failed("`npm view @boltffi/runtime` printed no version".into()),
+            Err(error) => Outcome::Failed(format!("`npm view @boltffi/runtime`: {error}")),
+        },
+    );
+    // @types/node for the pack's tsc step, from the committed lock file; tsc
+    // finds it in a parent of the pack's staging directory.
+    for file in ["package.json", "package-lock.json"] {
+        ws_fs::copy(&crate_dir.join(file), &work.join(file))?;
+    }
+    crate::workspace::exec(crate::npm::NPM.command()?.current_dir(&work).args([
+        "ci",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+    ]))
+    .with_context(|| format!("npm ci in {work} (benches/peers/boltffi/package-lock.json)"))?;
     ws_fs::write(
         &overlay,
         format!(
@@ -237,12 +264,13 @@ pub(super) fn peers_section(ws: &Workspace, js: &JsBench, peers: &[Peer]) -> Res
     let ours = sizes.get("ours").context("peer-sizes.mjs printed no `ours`")?;
     let mut section = Section::new("JS peer generators on the same core: what built, what loaded, .wasm sizes");
     let mut table = String::from(
-        "| peer | built | loads in Node | loads in workerd |\n|---|---|---|---|\n",
+        "| peer | its runtime package on the registry | built | loads in Node | loads in workerd |\n|---|---|---|---|---|\n",
     );
     for (i, p) in peers.iter().enumerate() {
         table += &format!(
-            "| {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} |\n",
             p.name,
+            p.runtime.as_ref().map_or("none needed".into(), |r| r.cell().replace('|', "\\|")),
             p.build.cell().replace('|', "\\|"),
             p.node.cell().replace('|', "\\|"),
             p.workerd.cell().replace('|', "\\|"),
