@@ -100,9 +100,19 @@ fn run(cmd: &mut Command) -> Result<std::result::Result<String, String>> {
         return Ok(Ok(stdout));
     }
     let text = format!("{}\n{stdout}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let tail = lines[lines.len().saturating_sub(6)..].join(" / ");
-    Ok(Err(format!("{} ({})", tail.trim(), out.status)))
+    // The first error line names the cause; what follows is often its cascade.
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let first = lines
+        .iter()
+        .position(|l| l.to_lowercase().contains("error"))
+        .unwrap_or(lines.len().saturating_sub(1));
+    let shown = lines[first..].iter().take(2).copied().collect::<Vec<_>>().join(" / ");
+    let more = lines.len() - first - shown.matches(" / ").count() - 1;
+    Ok(Err(format!(
+        "{shown}{} ({})",
+        if more > 0 { format!(" (+{more} more lines)") } else { String::new() },
+        out.status
+    )))
 }
 
 /// `boltffi pack wasm --release`, as BoltFFI's docs say, with its outputs
