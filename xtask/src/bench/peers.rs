@@ -107,7 +107,7 @@ fn run(cmd: &mut Command) -> Result<std::result::Result<String, String>> {
         .position(|l| l.to_lowercase().contains("error"))
         .unwrap_or(lines.len().saturating_sub(1));
     let shown = lines[first..].iter().take(2).copied().collect::<Vec<_>>().join(" / ");
-    let more = lines.len() - first - shown.matches(" / ").count() - 1;
+    let more = (lines.len() - first).saturating_sub(shown.matches(" / ").count() + 1);
     Ok(Err(format!(
         "{shown}{} ({})",
         if more > 0 { format!(" (+{more} more lines)") } else { String::new() },
