@@ -25,9 +25,9 @@ pub struct Goodbye {
 
 /// The core's refusal, as text.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
-#[error("{message}")]
-pub struct PeerError {
-    pub message: String,
+pub enum PeerError {
+    #[error("{message}")]
+    Rejected { message: String },
 }
 
 fn options(args: GoodbyeArgs) -> core::GoodbyeOptions {
@@ -52,7 +52,7 @@ pub fn version() -> String {
 /// One goodbye for `args`.
 #[uniffi::export]
 pub fn generate_goodbye(args: GoodbyeArgs) -> Result<String, PeerError> {
-    core::generate_goodbye(options(args)).map_err(|e| PeerError {
+    core::generate_goodbye(options(args)).map_err(|e| PeerError::Rejected {
         message: e.to_string(),
     })
 }
