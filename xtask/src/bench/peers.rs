@@ -138,6 +138,10 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
         {
             Ok(v) if !v.trim().is_empty() => Outcome::Ok(format!("@boltffi/runtime {}", v.trim())),
             Ok(_) => Outcome::Failed("`npm view @boltffi/runtime` printed no version".into()),
+            // The 404 names the registry's address; the code says it all.
+            Err(error) if error.contains("E404") => {
+                Outcome::Failed("`npm view @boltffi/runtime`: E404, the registry has no such package".into())
+            }
             Err(error) => Outcome::Failed(format!("`npm view @boltffi/runtime`: {error}")),
         },
     );
