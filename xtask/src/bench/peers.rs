@@ -44,7 +44,14 @@ pub(super) fn install_tools(ws: &Workspace) -> Result<Utf8PathBuf> {
         }
         eprintln!("   cargo install {krate} {version} into {root} (once; minutes)");
         let mut cmd = CARGO.command()?;
-        cmd.args(["install", "--quiet", "--version", version, "--root", root.as_str()]);
+        cmd.args([
+            "install",
+            "--quiet",
+            "--version",
+            version,
+            "--root",
+            root.as_str(),
+        ]);
         // wasm-bindgen-cli 0.2.130's own lock file pins a webpki-roots release
         // the registry no longer serves, so it resolves afresh.
         if krate != "wasm-bindgen-cli" {
@@ -101,16 +108,29 @@ fn run(cmd: &mut Command) -> Result<std::result::Result<String, String>> {
     }
     let text = format!("{}\n{stdout}", String::from_utf8_lossy(&out.stderr));
     // The first error line names the cause; what follows is often its cascade.
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let first = lines
         .iter()
         .position(|l| l.to_lowercase().contains("error"))
         .unwrap_or(lines.len().saturating_sub(1));
-    let shown = lines[first..].iter().take(2).copied().collect::<Vec<_>>().join(" / ");
+    let shown = lines[first..]
+        .iter()
+        .take(2)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" / ");
     let more = (lines.len() - first).saturating_sub(shown.matches(" / ").count() + 1);
     Ok(Err(format!(
         "{shown}{} ({})",
-        if more > 0 { format!(" (+{more} more lines)") } else { String::new() },
+        if more > 0 {
+            format!(" (+{more} more lines)")
+        } else {
+            String::new()
+        },
         out.status
     )))
 }
@@ -131,17 +151,17 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
     // The generated code imports @boltffi/runtime: ask the registry for it, as
     // installing the package would.
     peer.runtime = Some(
-        match run(crate::npm::NPM
-            .command()?
-            .current_dir(&work)
-            .args(["view", "@boltffi/runtime", "version"]))?
-        {
+        match run(crate::npm::NPM.command()?.current_dir(&work).args([
+            "view",
+            "@boltffi/runtime",
+            "version",
+        ]))? {
             Ok(v) if !v.trim().is_empty() => Outcome::Ok(format!("@boltffi/runtime {}", v.trim())),
             Ok(_) => Outcome::Failed("`npm view @boltffi/runtime` printed no version".into()),
             // The 404 names the registry's address; the code says it all.
-            Err(error) if error.contains("E404") => {
-                Outcome::Failed("`npm view @boltffi/runtime`: E404, the registry has no such package".into())
-            }
+            Err(error) if error.contains("E404") => Outcome::Failed(
+                "`npm view @boltffi/runtime`: E404, the registry has no such package".into(),
+            ),
             Err(error) => Outcome::Failed(format!("`npm view @boltffi/runtime`: {error}")),
         },
     );
@@ -170,7 +190,9 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
         [tools.to_owned(), js.tools.join("node_modules/.bin")]
             .into_iter()
             .map(std::path::PathBuf::from)
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+            .chain(std::env::split_paths(
+                &std::env::var_os("PATH").unwrap_or_default(),
+            )),
     )?;
     eprintln!("   boltffi pack wasm --release in {BOLTFFI_DIR}");
     let packed = run(Command::new(tools.join("boltffi"))
@@ -196,7 +218,9 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
     }
     if peer.wasm.is_none() {
         // The pack builds the .wasm before it fails: measure that, treated as ours is.
-        let raw = target.join(format!("wasm32-unknown-unknown/release/{BOLTFFI_STEM}.wasm"));
+        let raw = target.join(format!(
+            "wasm32-unknown-unknown/release/{BOLTFFI_STEM}.wasm"
+        ));
         if raw.is_file() {
             let out = work.join("wasm-opt");
             cached(&out, &raw, "wasm-bindgen, wasm-opt -Oz", || {
@@ -236,17 +260,20 @@ fn load_in_node(package: &Utf8Path, project: &Utf8Path) -> Result<Outcome> {
         .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
         .arg(package))?;
     if let Err(error) = installed {
-        return Ok(Outcome::Failed(format!("npm install of its package: {error}")));
+        return Ok(Outcome::Failed(format!(
+            "npm install of its package: {error}"
+        )));
     }
-    let name: serde_json::Value = serde_json::from_str(&ws_fs::read_to_string(
-        &package.join("package.json"),
-    )?)?;
+    let name: serde_json::Value =
+        serde_json::from_str(&ws_fs::read_to_string(&package.join("package.json"))?)?;
     let name = name["name"].as_str().unwrap_or_default().to_owned();
     let loaded = run(NODE
         .command()?
         .current_dir(project)
         .args(["--input-type=module", "-e"])
-        .arg(format!("const m = await import({name:?}); console.log(m.version());")))?;
+        .arg(format!(
+            "const m = await import({name:?}); console.log(m.version());"
+        )))?;
     Ok(match loaded {
         Ok(out) => Outcome::Ok(format!("version() = {}", out.trim())),
         Err(error) => Outcome::Failed(format!("import: {error}")),
@@ -275,8 +302,11 @@ pub(super) fn peers_section(ws: &Workspace, js: &JsBench, peers: &[Peer]) -> Res
         "benches/js/peer-sizes.mjs",
     )?;
     let kb = |b: u64| b as f64 / 1024.0;
-    let ours = sizes.get("ours").context("peer-sizes.mjs printed no `ours`")?;
-    let mut section = Section::new("JS peer generators on the same core: what built, what loaded, .wasm sizes");
+    let ours = sizes
+        .get("ours")
+        .context("peer-sizes.mjs printed no `ours`")?;
+    let mut section =
+        Section::new("JS peer generators on the same core: what built, what loaded, .wasm sizes");
     let mut table = String::from(
         "| peer | its runtime package on the registry | built | loads in Node | loads in workerd |\n|---|---|---|---|---|\n",
     );
@@ -284,27 +314,45 @@ pub(super) fn peers_section(ws: &Workspace, js: &JsBench, peers: &[Peer]) -> Res
         table += &format!(
             "| {} | {} | {} | {} | {} |\n",
             p.name,
-            p.runtime.as_ref().map_or("none needed".into(), |r| r.cell().replace('|', "\\|")),
+            p.runtime
+                .as_ref()
+                .map_or("none needed".into(), |r| r.cell().replace('|', "\\|")),
             p.build.cell().replace('|', "\\|"),
             p.node.cell().replace('|', "\\|"),
             p.workerd.cell().replace('|', "\\|"),
         );
         if let Some(size) = sizes.get(&format!("peer{i}")) {
             section.rows.push(
-                Row::single(format!(".wasm, raw: {}", p.name), kb(size.bytes), Unit::KiloBytes)
-                    .against("ours", kb(ours.bytes)),
+                Row::single(
+                    format!(".wasm, raw: {}", p.name),
+                    kb(size.bytes),
+                    Unit::KiloBytes,
+                )
+                .against("ours", kb(ours.bytes)),
             );
             section.rows.push(
-                Row::single(format!(".wasm, gzipped: {}", p.name), kb(size.gzip), Unit::KiloBytes)
-                    .against("ours", kb(ours.gzip)),
+                Row::single(
+                    format!(".wasm, gzipped: {}", p.name),
+                    kb(size.gzip),
+                    Unit::KiloBytes,
+                )
+                .against("ours", kb(ours.gzip)),
             );
             section
                 .notes
                 .push(format!("{}'s .wasm is {}.", p.name, p.wasm_note));
         }
     }
-    section.rows.push(Row::single(".wasm, raw: ours (the package's)", kb(ours.bytes), Unit::KiloBytes));
-    section.rows.push(Row::single(".wasm, gzipped: ours (the package's)", kb(ours.gzip), Unit::KiloBytes));
+    section.rows.push(Row::single(
+        ".wasm, raw: ours (the package's)",
+        kb(ours.bytes),
+        Unit::KiloBytes,
+    ));
+    section.rows.push(Row::single(
+        ".wasm, gzipped: ours (the package's)",
+        kb(ours.gzip),
+        Unit::KiloBytes,
+    ));
     section.notes.insert(0, table);
     section.notes.push(
         "Each peer exports benches/peers/README.md's API over crates/joyous-departures \

@@ -24,7 +24,10 @@ pub(super) struct PureTimings {
 /// (case as bench.py and pure_bench.py name it, row name).
 const CASES: [(&str, &str); 2] = [
     ("generate_goodbye/defaults", "a default goodbye"),
-    ("generate_goodbye/name_location", "a goodbye with name and location"),
+    (
+        "generate_goodbye/name_location",
+        "a goodbye with name and location",
+    ),
 ];
 
 /// target/bench/pure-venv with the pinned package, installed again only when
@@ -74,14 +77,24 @@ pub(super) fn pure_section(ours: &PythonTimings, pure: &PureTimings) -> Result<S
         };
         let peer = format!("pure {}", pure.package);
         section.rows.push(
-            Row::timed(format!("{name}: ours (UniFFI)"), side("uniffi")?, Unit::Micros)
-                .against(&peer, theirs.median),
+            Row::timed(
+                format!("{name}: ours (UniFFI)"),
+                side("uniffi")?,
+                Unit::Micros,
+            )
+            .against(&peer, theirs.median),
         );
         section.rows.push(
-            Row::timed(format!("{name}: PyO3 baseline"), side("pyo3")?, Unit::Micros)
-                .against(&peer, theirs.median),
+            Row::timed(
+                format!("{name}: PyO3 baseline"),
+                side("pyo3")?,
+                Unit::Micros,
+            )
+            .against(&peer, theirs.median),
         );
-        section.rows.push(Row::timed(format!("{name}: {peer}"), theirs, Unit::Micros));
+        section
+            .rows
+            .push(Row::timed(format!("{name}: {peer}"), theirs, Unit::Micros));
     }
     section.notes.push(
         "benches/python/pure_bench.py: the library's `generate_goodbye_sync` (its \
