@@ -21,10 +21,11 @@ import pstats
 import statistics
 import subprocess
 import sys
-import timeit
 
 import joyous_departures as u
 import joyous_pyo3_baseline as p
+
+from timing import settings, time_case
 
 NAME, LOCATION, DATE, TIME = "Ada", "Lisbon", "23 November 2026", "14:05"
 SIDES = ("uniffi", "pyo3")
@@ -35,6 +36,12 @@ CASES = {
     "generate_goodbye/defaults": (
         "u.generate_goodbye(u.GoodbyeOptions())",
         "p.generate_goodbye()",
+    ),
+    # The call the pure-Python library (pure_bench.py) also has.
+    "generate_goodbye/name_location": (
+        "u.generate_goodbye(u.GoodbyeOptions(template_args=u.TemplateArgs("
+        "name=NAME, location=LOCATION)))",
+        "p.generate_goodbye(name=NAME, location=LOCATION)",
     ),
     "generate_goodbye/all_variables": (
         "u.generate_goodbye(u.GoodbyeOptions(template_args=u.TemplateArgs("
@@ -132,37 +139,12 @@ def check_same_core():
         sys.exit(f"different core versions: {u.version()} != {p.version()}")
 
 
-def calibrate(timer, round_seconds):
-    """Calls per round so that a round lasts about `round_seconds`."""
-    n = 1
-    while True:
-        t = timer.timeit(n)
-        if t >= round_seconds / 5:
-            return max(1, round(n * round_seconds / t))
-        n *= 2
-
-
 def bench(rounds, round_seconds):
     ns = namespace()
-    results = {}
-    for case, statements in CASES.items():
-        timers = [timeit.Timer(stmt, globals=ns) for stmt in statements]
-        calls = [calibrate(t, round_seconds) for t in timers]
-        samples = [[], []]
-        for _ in range(rounds):
-            for side in (0, 1):
-                samples[side].append(timers[side].timeit(calls[side]) / calls[side] * 1e6)
-        results[case] = {
-            side: {
-                "median": statistics.median(s),
-                "min": min(s),
-                "max": max(s),
-                "rounds": rounds,
-                "calls_per_round": n,
-                "statement": stmt,
-            }
-            for side, s, n, stmt in zip(SIDES, samples, calls, statements)
-        }
+    results = {
+        case: time_case(SIDES, statements, ns, rounds, round_seconds)
+        for case, statements in CASES.items()
+    }
     per_goodbye(results)
     return {
         "imports": import_times(5 if rounds < 11 else 15),
@@ -229,10 +211,8 @@ def main():
     check_same_core()
     if args.profile:
         out = profile(args.profile, 2_000 if args.quick else 20_000, args.top)
-    elif args.quick:
-        out = bench(rounds=5, round_seconds=0.15)
     else:
-        out = bench(rounds=11, round_seconds=0.5)
+        out = bench(*settings(args.quick))
     json.dump(out, sys.stdout, indent=1)
     print()
 

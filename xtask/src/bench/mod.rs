@@ -15,6 +15,8 @@ mod chart;
 mod cold;
 mod core;
 mod js;
+mod peers;
+mod peers_python;
 mod python;
 mod report;
 mod sizes;
@@ -36,6 +38,10 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         ("python", "timing Python: generated bindings and PyO3 baseline in alternating rounds"),
         ("profile", "profiling the generated bindings where a target is missed"),
         (
+            "python-peer",
+            "timing the pure-Python joyous-departures 2.0.1 in its own venv (target/bench/pure-venv)",
+        ),
+        (
             "npm",
             "building the npm package and the wasm-bindgen baseline (wasm32 release, wasm-opt -Oz); \
              installing the package by name into target/bench/npm",
@@ -47,6 +53,14 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         ("workerd", "timing workerd (Miniflare): the package and the baseline in one Worker"),
         ("cold", "cold starts: a fresh node process, a fresh Miniflare per sample"),
         ("sizes", "sizes, and a size profile of the package's .wasm"),
+        (
+            "peer-tools",
+            "installing the peers' CLIs (boltffi_cli 0.32.1, wasm-bindgen-cli 0.2.130) into target/bench/tools (once)",
+        ),
+        (
+            "boltffi",
+            "BoltFFI: `boltffi pack wasm --release` on benches/peers/boltffi, then its package in Node",
+        ),
         ("verify", "timing `cargo xtask verify` with nothing changed (a subprocess per run)"),
     ]);
     // Before anything compiles: no build wasted on a missing venv module or Node.
@@ -78,6 +92,11 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         .context("reading bench.py's profile JSON")?;
         python_section.notes.push(profile.to_markdown());
     }
+
+    steps.start("python-peer");
+    let pure_venv = peers_python::pure_venv(ws)?;
+    let pure = peers_python::pure_timings(ws, &pure_venv, quick)?;
+    let pure_section = peers_python::pure_section(&python, &pure)?;
 
     steps.start("npm");
     let js = js::js_setup(ws)?;
@@ -122,6 +141,13 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
     steps.start("sizes");
     let wasm = sizes::wasm_sizes(ws, &js)?;
 
+    steps.start("peer-tools");
+    let peer_tools = peers::install_tools(ws)?;
+
+    steps.start("boltffi");
+    let boltffi = peers::boltffi(ws, &js, &peer_tools)?;
+    let peers_section = peers::peers_section(ws, &js, &[boltffi])?;
+
     steps.start("verify");
     let verify = tooling::verify_timings(ws, if quick { 1 } else { 3 })?;
 
@@ -131,11 +157,13 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         sections: vec![
             core::core_section(&core)?,
             python_section,
+            pure_section,
             js::js_section(&node, &core, JsRuntime::Node)?,
             js::js_section(&workerd, &core, JsRuntime::Workerd)?,
             js::async_section(&asynchronous)?,
             cold::cold_section(&cold)?,
             sizes::size_section(&venv, &wheel, &baseline_wheel, &js, &wasm)?,
+            peers_section,
             tooling::tooling_section(verify),
         ],
     };

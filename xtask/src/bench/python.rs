@@ -15,7 +15,7 @@ use crate::workspace::Workspace;
 pub(super) struct PythonTimings {
     python: String,
     /// case -> side (`uniffi`, `pyo3`) -> stats in µs (per goodbye for batches).
-    results: BTreeMap<String, BTreeMap<String, Stats>>,
+    pub(super) results: BTreeMap<String, BTreeMap<String, Stats>>,
     /// side -> `import` in a fresh process (`-X importtime`), in ms.
     imports: BTreeMap<String, Stats>,
 }
