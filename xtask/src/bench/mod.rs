@@ -36,7 +36,7 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         ("profile", "profiling the generated bindings where a target is missed"),
         (
             "npm",
-            "building the npm package and the wasm-bindgen baseline (wasm32 release, wasm-opt -Oz); \
+            "building the npm package and the wasm-bindgen baseline (wasm32 wasm-release, shrink, wasm-opt -Oz); \
              installing the package by name into target/bench/npm",
         ),
         (
