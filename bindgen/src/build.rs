@@ -3,6 +3,7 @@
 //! cargo workspace holding the glue -> wasm32 release build -> [`package`].
 
 pub mod package;
+pub mod shrink;
 pub mod tools;
 
 use anyhow::{bail, Context, Result};
@@ -12,6 +13,7 @@ use std::io::BufReader;
 use std::process::{Command, Stdio};
 
 pub use package::{package, wasm_bindgen, wasm_opt, Package, WASM_FEATURES};
+pub use shrink::shrink;
 use tools::{CARGO, WASM_TARGET};
 
 use crate::project::{Overrides, Project};
@@ -27,15 +29,23 @@ pub struct BuildOptions {
     pub overrides: Overrides,
 }
 
-/// The release profile of the scratch workspace: the repository's own
-/// `[profile.release]`, so `build` and `cargo xtask dist` build alike.
+/// The release profiles of the scratch workspace: the repository's own
+/// `[profile.release]` and `[profile.wasm-release]`, so `build` and
+/// `cargo xtask dist` build alike.
 pub const RELEASE_PROFILE: &str = "\
 [profile.release]
 lto = true
 codegen-units = 1
 strip = \"debuginfo\"
 opt-level = 3
+
+[profile.wasm-release]
+inherits = \"release\"
+opt-level = \"z\"
 ";
+
+/// The cargo profile of every wasm32 build (defined in [`RELEASE_PROFILE`]).
+pub const WASM_PROFILE: &str = "wasm-release";
 
 /// `-- <step> [i/n]` lines on stderr, `n` being the length of the step list.
 pub struct Progress {
@@ -225,9 +235,16 @@ fn wasm_build(project: &Project, scratch: &Utf8Path, glue: &str) -> Result<Utf8P
     tools::ensure_wasm_target(scratch)?;
     let manifest = scratch.join("glue/Cargo.toml");
     let mut cmd = CARGO.command();
-    cmd.args(["build", "--lib", "--release", "--target", WASM_TARGET])
-        .args(["--manifest-path", manifest.as_str()])
-        .args(["--target-dir", project.target_dir.as_str()]);
+    cmd.args([
+        "build",
+        "--lib",
+        "--profile",
+        WASM_PROFILE,
+        "--target",
+        WASM_TARGET,
+    ])
+    .args(["--manifest-path", manifest.as_str()])
+    .args(["--target-dir", project.target_dir.as_str()]);
     artifact(&mut cmd, &manifest, ".wasm")
         .map_err(|e| match e.downcast_ref::<BuildFailed>() {
             Some(f) if f.send_bound => e.context(ASYNC_TRAIT_HINT),
@@ -358,30 +375,32 @@ mod tests {
     }
 
     #[test]
-    fn the_scratch_profile_is_the_repository_s() {
+    fn the_scratch_profiles_are_the_repository_s() {
         let root =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.toml")).unwrap();
-        let settings = |text: &str| -> Vec<String> {
-            let start = text.find("[profile.release]").expect("a [profile.release]");
-            text[start..]
-                .lines()
-                .skip(1)
-                .take_while(|l| !l.starts_with('['))
-                .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-                .map(str::to_string)
-                .collect()
-        };
-        assert_eq!(
-            settings(RELEASE_PROFILE),
-            settings(&root),
-            "update build::RELEASE_PROFILE"
-        );
+        for profile in ["[profile.release]", "[profile.wasm-release]"] {
+            let settings = |text: &str| -> Vec<String> {
+                let start = text.find(profile).expect(profile);
+                text[start..]
+                    .lines()
+                    .skip(1)
+                    .take_while(|l| !l.starts_with('['))
+                    .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                    .map(str::to_string)
+                    .collect()
+            };
+            assert_eq!(
+                settings(RELEASE_PROFILE),
+                settings(&root),
+                "update build::RELEASE_PROFILE's {profile}"
+            );
+        }
     }
 
     #[test]
     fn progress_counts_come_from_the_list() {
         let steps: Vec<_> = STEPS.into_iter().chain(package::STEPS).collect();
-        assert_eq!(steps.len(), 10);
+        assert_eq!(steps.len(), 11);
         let mut unique = steps.clone();
         unique.sort();
         unique.dedup();

@@ -43,13 +43,15 @@ pub fn tool_bin(tools: &Utf8Path, name: &str) -> Command {
     Command::new(tools.join("node_modules/.bin").join(name))
 }
 
-/// The optimized .wasm of a glue crate (release build for wasm32).
+/// The optimized .wasm of a glue crate (wasm32, the size-optimized
+/// `wasm-release` profile).
 pub fn build_wasm(ws: &Workspace, package: &str) -> Result<Utf8PathBuf> {
     joyous_bindgen::build::tools::ensure_wasm_target(&ws.root)?;
     exec(CARGO.command()?.current_dir(&ws.root).args([
         "build",
         "--quiet",
-        "--release",
+        "--profile",
+        WASM_PROFILE,
         "--target",
         WASM_TARGET,
         "--package",
@@ -59,7 +61,7 @@ pub fn build_wasm(ws: &Workspace, package: &str) -> Result<Utf8PathBuf> {
     let wasm = ws
         .target_dir()
         .join(WASM_TARGET)
-        .join("release")
+        .join(WASM_PROFILE)
         .join(format!("{}.wasm", package.replace('-', "_")));
     anyhow::ensure!(wasm.is_file(), "cargo built no {wasm}");
     Ok(wasm)
@@ -67,7 +69,7 @@ pub fn build_wasm(ws: &Workspace, package: &str) -> Result<Utf8PathBuf> {
 
 // The packaging steps live once, in joyous-bindgen; bench uses them too.
 pub use joyous_bindgen::build::package::copy_dir;
-pub use joyous_bindgen::build::{wasm_bindgen, WASM_FEATURES};
+pub use joyous_bindgen::build::{wasm_bindgen, WASM_FEATURES, WASM_PROFILE};
 
 /// `wasm-opt -Oz` in place, with the binaryen of `tools` (tests/js).
 pub fn wasm_opt(tools: &Utf8Path, wasm: &Utf8Path) -> Result<()> {
@@ -80,7 +82,7 @@ pub fn wasm_opt(tools: &Utf8Path, wasm: &Utf8Path) -> Result<()> {
 pub fn build_package(ws: &Workspace, component: &Component) -> Result<Utf8PathBuf> {
     let glue = component.glue_package();
     eprintln!(
-        "   {}: building {glue} for {WASM_TARGET} (release)",
+        "   {}: building {glue} for {WASM_TARGET} ({WASM_PROFILE})",
         component.npm_name
     );
     let wasm = build_wasm(ws, &glue)?;

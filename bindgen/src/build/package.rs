@@ -1,5 +1,6 @@
 //! From a built glue `.wasm` and the generated TypeScript sources to an npm
-//! tarball: wasm-bindgen (as a library) -> wasm-opt -Oz -> tsc -> npm pack.
+//! tarball: wasm-bindgen (as a library) -> [`shrink`](super::shrink) ->
+//! wasm-opt -Oz -> tsc -> npm pack.
 //! xtask packages the committed glue through this same function.
 
 use anyhow::{Context, Result};
@@ -9,9 +10,10 @@ use super::tools::{capture, run, NpmTools, NPM};
 use super::Progress;
 
 /// The steps of [`package`], in order (a caller's progress list includes them).
-pub const STEPS: [&str; 5] = [
+pub const STEPS: [&str; 6] = [
     "installing the pinned npm tools",
     "wasm-bindgen",
+    "dropping what the glue never calls",
     "wasm-opt -Oz",
     "tsc",
     "npm pack",
@@ -63,12 +65,21 @@ pub fn package(pkg: &Package, progress: &mut Progress) -> Result<Utf8PathBuf> {
     wasm_bindgen(pkg.wasm, stem, &wasm_dir)?;
 
     progress.step(STEPS[2]);
-    wasm_opt(
-        &mut tools.bin("wasm-opt"),
-        &wasm_dir.join(format!("{stem}_bg.wasm")),
-    )?;
+    let bg_wasm = wasm_dir.join(format!("{stem}_bg.wasm"));
+    let shrunk = super::shrink(&bg_wasm, &wasm_dir.join(format!("{stem}_bg.js")))?;
+    eprintln!(
+        "   {} exports dropped ({} kept), {} functions of std's backtrace printing stubbed: {} -> {} bytes",
+        shrunk.exports_removed,
+        shrunk.exports_kept,
+        shrunk.functions_stubbed,
+        shrunk.bytes_before,
+        shrunk.bytes_after
+    );
 
     progress.step(STEPS[3]);
+    wasm_opt(&mut tools.bin("wasm-opt"), &bg_wasm)?;
+
+    progress.step(STEPS[4]);
     run(tools
         .bin("tsc")
         .current_dir(&staging)
@@ -85,7 +96,7 @@ pub fn package(pkg: &Package, progress: &mut Progress) -> Result<Utf8PathBuf> {
         .with_context(|| format!("writing {readme}"))?;
     }
 
-    progress.step(STEPS[4]);
+    progress.step(STEPS[5]);
     pack(&staging, pkg.out_dir)
 }
 

@@ -45,12 +45,17 @@ pub(super) fn js_setup(ws: &Workspace) -> Result<JsBench> {
 
     // The baseline, built exactly as the package's .wasm is (npm::build_package),
     // then copied beside the scripts.
-    eprintln!("   {BASELINE_PACKAGE}: building for wasm32 (release), wasm-bindgen, wasm-opt -Oz");
+    eprintln!(
+        "   {BASELINE_PACKAGE}: building for wasm32 ({}), wasm-bindgen, shrink, wasm-opt -Oz",
+        npm::WASM_PROFILE
+    );
     let baseline_raw = npm::build_wasm(ws, BASELINE_PACKAGE)?;
     let built = ws.target_dir().join("bench/wasm-baseline");
-    cached(&built, &baseline_raw, "wasm-bindgen, wasm-opt -Oz", || {
+    cached(&built, &baseline_raw, "wasm-bindgen, shrink, wasm-opt -Oz", || {
         npm::wasm_bindgen(&baseline_raw, BASELINE_STEM, &built)?;
-        npm::wasm_opt(&tools, &built.join(format!("{BASELINE_STEM}_bg.wasm")))
+        let wasm = built.join(format!("{BASELINE_STEM}_bg.wasm"));
+        joyous_bindgen::build::shrink(&wasm, &built.join(format!("{BASELINE_STEM}_bg.js")))?;
+        npm::wasm_opt(&tools, &wasm)
     })?;
     let baseline_dir = bench.join("baseline");
     npm::copy_dir(&built, &baseline_dir)?;

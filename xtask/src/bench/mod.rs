@@ -43,7 +43,7 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         ),
         (
             "npm",
-            "building the npm package and the wasm-bindgen baseline (wasm32 release, wasm-opt -Oz); \
+            "building the npm package and the wasm-bindgen baseline (wasm32 wasm-release, shrink, wasm-opt -Oz); \
              installing the package by name into target/bench/npm",
         ),
         (

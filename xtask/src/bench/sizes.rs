@@ -162,8 +162,9 @@ pub(super) fn size_section(
     section.notes.push(format!(
         "Both wheels built by maturin with the workspace's release profile; the libraries \
          are `{}` and `{}`. The npm tarball is `{}` (npm pack). The .wasm files are the \
-         package's as installed and benches/wasm-baseline's, both wasm32 release builds \
-         through wasm-bindgen 0.2.130 and `wasm-opt -Oz`; gzip is zlib level 9.",
+         package's as installed and benches/wasm-baseline's, both wasm32 builds of the \
+         `wasm-release` profile (opt-level \"z\") through wasm-bindgen 0.2.130, joyous-bindgen's \
+         shrink step and `wasm-opt -Oz`; gzip is zlib level 9.",
         ours.name,
         theirs.name,
         js.tarball.file_name().unwrap_or_default(),
