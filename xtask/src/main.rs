@@ -6,12 +6,14 @@ mod demo;
 mod dist;
 mod drift;
 mod examples;
+mod faults;
 mod generate;
 mod npm;
 mod outside;
 mod prereqs;
 mod python;
 mod smoke;
+mod soak;
 mod test;
 mod verify;
 mod verify_negative;
@@ -62,6 +64,17 @@ enum Command {
         #[arg(long)]
         quick: bool,
     },
+    /// Soak the Python wheel and the npm package in Node (a few minutes): a million
+    /// calls, objects dropped without dispose, async calls with some cancelled;
+    /// fails if RSS or wasm memory keeps growing after warm-up.
+    Soak {
+        /// A tenth of the counts (under a minute once built).
+        #[arg(long)]
+        quick: bool,
+        /// Keep some results alive, so the run must fail: proves the check can.
+        #[arg(long)]
+        leak: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -75,5 +88,6 @@ fn main() -> anyhow::Result<()> {
         Command::Test => test::run(&workspace),
         Command::Demo => demo::run(&workspace),
         Command::Bench { quick } => bench::run(&workspace, quick),
+        Command::Soak { quick, leak } => soak::run(&workspace, quick, leak),
     }
 }
