@@ -7,6 +7,7 @@ mod differential;
 mod dist;
 mod drift;
 mod examples;
+mod faults;
 mod fuzz;
 mod generate;
 mod npm;
@@ -14,6 +15,7 @@ mod outside;
 mod prereqs;
 mod python;
 mod smoke;
+mod soak;
 mod test;
 mod verify;
 mod verify_negative;
@@ -85,6 +87,17 @@ enum Command {
         #[arg(long)]
         quick: bool,
     },
+    /// Soak the Python wheel and the npm package in Node (a few minutes): a million
+    /// calls, objects dropped without dispose, async calls with some cancelled;
+    /// fails if RSS or wasm memory keeps growing after warm-up.
+    Soak {
+        /// A tenth of the counts (under a minute once built).
+        #[arg(long)]
+        quick: bool,
+        /// Keep some results alive, so the run must fail: proves the check can.
+        #[arg(long)]
+        leak: bool,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -103,5 +116,6 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Bench { quick } => bench::run(&workspace, quick),
         Command::Fuzz { seconds, targets } => fuzz::run(&workspace, seconds, &targets),
+        Command::Soak { quick, leak } => soak::run(&workspace, quick, leak),
     }
 }

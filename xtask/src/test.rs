@@ -65,6 +65,10 @@ pub fn run(ws: &Workspace) -> Result<()> {
             "Chromium (headless): the browser entry with await init(); TypeScript typings",
         ),
         (
+            "faults",
+            "load faults (truncated, other version, missing, unlinkable .wasm): Node, workerd, Chromium",
+        ),
+        (
             "examples",
             "examples/: Python (and mypy --strict), Node (tsc), Deno, Bun, Chromium, wrangler dev",
         ),
@@ -145,6 +149,8 @@ pub fn run(ws: &Workspace) -> Result<()> {
     steps.start("chromium");
     node_runner(ws, "chromium", &project, Some(&conformance)).context("Chromium tests")?;
     node_runner(ws, "types", &project, None).context("TypeScript typings check")?;
+    steps.start("faults");
+    crate::faults::run(ws, &project)?;
     steps.start("examples");
     crate::examples::run(ws, &project, &venv).context("the examples")?;
     steps.start("typings");

@@ -168,7 +168,7 @@ fn slot_fn(t: &Trait, m: &TraitMethod) -> String {
     let body = if m.is_async {
         let ret = ffi_value_type(m.ret_ffi.as_ref());
         format!(
-            "let jb_token = {RT}::pending::<{ret}>(jb_complete, jb_data);\n\
+            "let jb_token = {RT}::pending::<{ret}>(jb_complete, jb_data, jb_dropped);\n\
              let jb_r = jb_host(|jb_h| jb_h.{host}({}, jb_token));\n\
              if let Err(jb_e) = jb_r {{ {RT}::fail_pending::<{ret}>(jb_token, jb_e); }}",
             args.join(", ")
@@ -366,6 +366,7 @@ pub fn print(
             "/// Completes a foreign future: `code` 0 with `value`, else UniFFI's error\n\
              /// code with the error's bytes.\n\
              #[wasm_bindgen]\npub fn {name}(token: f64, code: i8{value_param}, error: Vec<u8>) {{\n\
+                 if {RT}::complete_if_dropped::<{rust}>(token) {{ return; }}\n\
                  let value: {rust} = if code == 0 {{ {value} }} else {{ ::uniffi::FfiDefault::ffi_default() }};\n\
                  {RT}::complete_pending(token, value, {RT}::status(code, error));\n}}\n\n"
         );

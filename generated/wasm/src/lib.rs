@@ -643,7 +643,7 @@ extern "C" fn jb_cb_10Translator_0(
     jb_data: u64,
     jb_dropped: &mut ::uniffi::ForeignFutureDroppedCallbackStruct,
 ) {
-    let jb_token = crate::jb_rt::pending::<::uniffi::RustBuffer>(jb_complete, jb_data);
+    let jb_token = crate::jb_rt::pending::<::uniffi::RustBuffer>(jb_complete, jb_data, jb_dropped);
     let jb_r = jb_host(|jb_h| {
         jb_h.cb_10Translator_0(
             jb_handle as f64,
@@ -683,6 +683,9 @@ static JB_VTABLE_TRANSLATOR: VTableCallbackInterfaceTranslator =
 /// code with the error's bytes.
 #[wasm_bindgen]
 pub fn uniffi_complete_rust_buffer(token: f64, code: i8, value: Vec<u8>, error: Vec<u8>) {
+    if crate::jb_rt::complete_if_dropped::<::uniffi::RustBuffer>(token) {
+        return;
+    }
     let value: ::uniffi::RustBuffer = if code == 0 {
         ::uniffi::RustBuffer::from_vec(value)
     } else {

@@ -109,16 +109,34 @@ pub struct FutureResult<T> {
     pub call_status: ::uniffi::RustCallStatus,
 }
 
-/// A foreign future in flight: UniFFI's completion function and its data.
+/// A foreign future in flight: UniFFI's completion function and its data,
+/// and whether Rust has dropped the future that awaits it.
 struct Pending<T> {
     complete: extern "C" fn(u64, FutureResult<T>),
     data: u64,
+    dropped: std::rc::Rc<std::cell::Cell<bool>>,
 }
 
 /// A token for the facade to complete a foreign future with, exactly once.
-/// Pointers fit in a JavaScript number on wasm32.
-pub fn pending<T>(complete: extern "C" fn(u64, FutureResult<T>), data: u64) -> f64 {
-    Box::into_raw(Box::new(Pending { complete, data })) as usize as f64
+/// Pointers fit in a JavaScript number on wasm32. `dropped` is set to tell
+/// the token when Rust drops the awaiting future (cancelled or done).
+pub fn pending<T>(
+    complete: extern "C" fn(u64, FutureResult<T>),
+    data: u64,
+    dropped: &mut ::uniffi::ForeignFutureDroppedCallbackStruct,
+) -> f64 {
+    let flag = std::rc::Rc::new(std::cell::Cell::new(false));
+    *dropped = ::uniffi::ForeignFutureDroppedCallbackStruct {
+        callback_data: std::rc::Rc::into_raw(flag.clone()) as usize as u64,
+        callback: future_dropped,
+    };
+    Box::into_raw(Box::new(Pending { complete, data, dropped: flag })) as usize as f64
+}
+
+/// UniFFI calls this once, when the future awaiting a foreign one is dropped.
+extern "C" fn future_dropped(data: u64) {
+    let flag = unsafe { std::rc::Rc::from_raw(data as usize as *const std::cell::Cell<bool>) };
+    flag.set(true);
 }
 
 /// Completes the foreign future of `token` (made by `pending::<T>`).
@@ -131,6 +149,17 @@ pub fn complete_pending<T>(token: f64, value: T, status: ::uniffi::RustCallStatu
             call_status: status,
         },
     );
+}
+
+/// Completes the foreign future of `token` without a value when Rust no
+/// longer awaits it (a cancelled call): nobody would free a buffer sent now,
+/// but UniFFI's channel is freed only by a completion. Returns whether it did.
+pub fn complete_if_dropped<T: ::uniffi::FfiDefault>(token: f64) -> bool {
+    let dropped = unsafe { &*(token as usize as *const Pending<T>) }.dropped.get();
+    if dropped {
+        complete_pending(token, T::ffi_default(), ::uniffi::RustCallStatus::default());
+    }
+    dropped
 }
 
 /// Completes a foreign future whose wrapper itself threw.

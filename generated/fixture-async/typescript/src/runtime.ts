@@ -132,9 +132,11 @@ export function instantiate(glue: GlueModule, module: WebAssembly.Module, finger
   try {
     actual = glue.uniffi_fingerprint();
   } catch (e) {
+    discard(exports);
     throw new LoadError("checksum", "the .wasm has no readable API fingerprint (not built for this package?)", e);
   }
   if (actual !== fingerprint) {
+    discard(exports);
     throw new LoadError(
       "checksum",
       `the .wasm was built from another version of the API (expected fingerprint ${fingerprint}, got ${actual})`,
@@ -143,6 +145,15 @@ export function instantiate(glue: GlueModule, module: WebAssembly.Module, finger
   state.glue = glue;
   state.module = module;
   state.exports = exports;
+}
+
+/**
+ * Detaches a rejected instance's memory (growing by 0 pages does), so the
+ * glue's cached views of it are rebuilt from the next instance a later
+ * `init()` makes instead of reading the rejected one's.
+ */
+function discard(exports: WebAssembly.Exports): void {
+  (exports.memory as WebAssembly.Memory | undefined)?.grow(0);
 }
 
 // ---- errors crossing back -----------------------------------------------------

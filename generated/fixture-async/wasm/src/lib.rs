@@ -1224,7 +1224,7 @@ extern "C" fn jb_cb_5Store_2(
     jb_data: u64,
     jb_dropped: &mut ::uniffi::ForeignFutureDroppedCallbackStruct,
 ) {
-    let jb_token = crate::jb_rt::pending::<::uniffi::RustBuffer>(jb_complete, jb_data);
+    let jb_token = crate::jb_rt::pending::<::uniffi::RustBuffer>(jb_complete, jb_data, jb_dropped);
     let jb_r = jb_host(|jb_h| {
         jb_h.cb_5Store_2(
             jb_handle as f64,
@@ -1243,7 +1243,7 @@ extern "C" fn jb_cb_5Store_3(
     jb_data: u64,
     jb_dropped: &mut ::uniffi::ForeignFutureDroppedCallbackStruct,
 ) {
-    let jb_token = crate::jb_rt::pending::<u32>(jb_complete, jb_data);
+    let jb_token = crate::jb_rt::pending::<u32>(jb_complete, jb_data, jb_dropped);
     let jb_r = jb_host(|jb_h| jb_h.cb_5Store_3(jb_handle as f64, jb_token));
     if let Err(jb_e) = jb_r {
         crate::jb_rt::fail_pending::<u32>(jb_token, jb_e);
@@ -1296,6 +1296,9 @@ static JB_VTABLE_STORE: VTableCallbackInterfaceStore = VTableCallbackInterfaceSt
 /// code with the error's bytes.
 #[wasm_bindgen]
 pub fn uniffi_complete_rust_buffer(token: f64, code: i8, value: Vec<u8>, error: Vec<u8>) {
+    if crate::jb_rt::complete_if_dropped::<::uniffi::RustBuffer>(token) {
+        return;
+    }
     let value: ::uniffi::RustBuffer = if code == 0 {
         ::uniffi::RustBuffer::from_vec(value)
     } else {
@@ -1308,6 +1311,9 @@ pub fn uniffi_complete_rust_buffer(token: f64, code: i8, value: Vec<u8>, error: 
 /// code with the error's bytes.
 #[wasm_bindgen]
 pub fn uniffi_complete_u32(token: f64, code: i8, value: u32, error: Vec<u8>) {
+    if crate::jb_rt::complete_if_dropped::<u32>(token) {
+        return;
+    }
     let value: u32 = if code == 0 {
         value
     } else {
