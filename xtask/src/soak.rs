@@ -19,11 +19,29 @@ use crate::workspace::{capture, Steps, Workspace};
 const RSS_TOLERANCE: u64 = 1 << 20;
 const WASM_TOLERANCE: u64 = 128 << 10;
 
+/// Growth that is understood and cannot be fixed here: (runtime, phase,
+/// measure, why). Reported as known instead of failing the run; when one no
+/// longer grows in a full run, the run says so, so that it is removed here.
+const KNOWN_LEAKS: &[(&str, &str, &str, &str)] = &[(
+    "python",
+    "async",
+    "rss",
+    "UniFFI 0.32.2's generated Python never completes a foreign future whose \
+     Rust future was dropped, so each cancelled call whose translator is still \
+     working leaks its channel (about 250 bytes); see docs/maintainers.md",
+)];
+
 pub fn run(ws: &Workspace, quick: bool, leak: bool) -> Result<()> {
     let steps = Steps::new([
-        ("wheel", "building the Python wheel and installing it into a fresh venv"),
+        (
+            "wheel",
+            "building the Python wheel and installing it into a fresh venv",
+        ),
         ("python", "Python soak (tests/soak/soak.py)"),
-        ("npm", "building the npm package and installing it into target/npm-test"),
+        (
+            "npm",
+            "building the npm package and installing it into target/npm-test",
+        ),
         ("node", "Node soak (tests/soak/soak.mjs)"),
     ]);
     let scale = if quick { "0.1" } else { "1" };
@@ -68,7 +86,10 @@ pub fn run(ws: &Workspace, quick: bool, leak: bool) -> Result<()> {
     }
     println!("soak took {:.0} s", started.elapsed().as_secs_f64());
     if !failures.is_empty() {
-        bail!("memory kept growing after warm-up:\n  {}", failures.join("\n  "));
+        bail!(
+            "memory kept growing after warm-up:\n  {}",
+            failures.join("\n  ")
+        );
     }
     println!("soak: no measure kept growing after warm-up");
     Ok(())
@@ -115,8 +136,24 @@ fn judge_report(report: &Report) -> Vec<String> {
                 .collect();
             let shown: Vec<String> = series.iter().map(|b| mib(*b)).collect();
             println!("  {measure:<5} MiB: {}", shown.join(" "));
-            let tolerance = if measure == "wasm" { WASM_TOLERANCE } else { RSS_TOLERANCE };
-            if let Some(why) = grows(&series, tolerance) {
+            let tolerance = if measure == "wasm" {
+                WASM_TOLERANCE
+            } else {
+                RSS_TOLERANCE
+            };
+            let known = KNOWN_LEAKS
+                .iter()
+                .find(|(r, p, m, _)| *r == report.runtime && *p == phase.name && m == measure);
+            let growth = grows(&series, tolerance);
+            if let (Some(why), Some((.., cause))) = (&growth, known) {
+                println!("  known leak, not a failure: {why}; {cause}");
+            } else if let (None, Some(_)) = (&growth, known) {
+                println!(
+                    "  the known leak of {} {} {measure} did not grow in this run: if a full \
+                     run agrees, remove it from KNOWN_LEAKS in xtask/src/soak.rs",
+                    report.runtime, phase.name
+                );
+            } else if let Some(why) = growth {
                 failures.push(format!(
                     "{} {} {measure}: {why}; series (MiB): {}",
                     report.runtime,
@@ -137,7 +174,10 @@ fn judge_report(report: &Report) -> Vec<String> {
 /// do not count.
 fn grows(series: &[u64], tolerance: u64) -> Option<String> {
     if series.len() < 6 {
-        return Some(format!("only {} samples; at least 6 are needed to judge", series.len()));
+        return Some(format!(
+            "only {} samples; at least 6 are needed to judge",
+            series.len()
+        ));
     }
     let third = series.len() / 3;
     let median = |s: &[u64]| {
@@ -182,8 +222,8 @@ mod tests {
     fn a_flat_noisy_series_does_not_grow() {
         // Node's RSS over 100,000 async calls (a real run).
         let rss = series(&[
-            99.3, 100.7, 100.5, 100.7, 100.1, 100.4, 99.6, 100.8, 100.7, 101.3, 100.7, 101.2, 101.2,
-            100.4, 100.1, 101.3, 101.3, 99.7, 100.4, 100.8, 100.7,
+            99.3, 100.7, 100.5, 100.7, 100.1, 100.4, 99.6, 100.8, 100.7, 101.3, 100.7, 101.2,
+            101.2, 100.4, 100.1, 101.3, 101.3, 99.7, 100.4, 100.8, 100.7,
         ]);
         assert_eq!(grows(&rss, RSS_TOLERANCE), None);
     }
@@ -192,8 +232,8 @@ mod tests {
     fn one_step_then_flat_does_not_grow() {
         // Node's RSS over a million calls: V8's heap grows twice, then stays (a real run).
         let rss = series(&[
-            70.9, 71.5, 79.3, 79.3, 79.3, 79.3, 79.3, 79.8, 95.3, 95.3, 95.3, 95.3, 95.3, 95.3, 95.3,
-            95.3, 95.3, 95.3, 95.3, 95.3, 95.3,
+            70.9, 71.5, 79.3, 79.3, 79.3, 79.3, 79.3, 79.8, 95.3, 95.3, 95.3, 95.3, 95.3, 95.3,
+            95.3, 95.3, 95.3, 95.3, 95.3, 95.3, 95.3,
         ]);
         assert_eq!(grows(&rss, RSS_TOLERANCE), None);
     }
@@ -202,16 +242,16 @@ mod tests {
     fn a_leak_of_a_few_hundred_bytes_a_cancelled_call_grows() {
         // Python's RSS over 100,000 async calls, 10,000 cancelled (a real run).
         let rss = series(&[
-            30.8, 30.9, 31.0, 31.2, 31.3, 31.4, 31.5, 31.7, 31.8, 31.9, 32.0, 32.2, 32.3, 32.4, 32.6,
-            32.7, 32.8, 32.9, 33.1, 33.2, 33.3,
+            30.8, 30.9, 31.0, 31.2, 31.3, 31.4, 31.5, 31.7, 31.8, 31.9, 32.0, 32.2, 32.3, 32.4,
+            32.6, 32.7, 32.8, 32.9, 33.1, 33.2, 33.3,
         ]);
         let why = grows(&rss, RSS_TOLERANCE).expect("a steady climb grows");
         assert!(why.contains("31.20 -> 32.00 -> 32.90"), "{why}");
         // Node's wasm memory over 20,000 async calls, 2,000 cancelled, before
         // the glue completed dropped foreign futures without a buffer (a real run).
         let wasm = series(&[
-            2.12, 2.12, 2.12, 2.19, 2.19, 2.19, 2.25, 2.25, 2.31, 2.31, 2.31, 2.38, 2.38, 2.38, 2.44,
-            2.44, 2.44, 2.50, 2.50, 2.50, 2.56,
+            2.12, 2.12, 2.12, 2.19, 2.19, 2.19, 2.25, 2.25, 2.31, 2.31, 2.31, 2.38, 2.38, 2.38,
+            2.44, 2.44, 2.44, 2.50, 2.50, 2.50, 2.56,
         ]);
         assert!(grows(&wasm, WASM_TOLERANCE).is_some());
     }
@@ -224,5 +264,36 @@ mod tests {
     #[test]
     fn too_few_samples_fail() {
         assert!(grows(&[1, 2, 3], MB).unwrap().contains("only 3 samples"));
+    }
+
+    #[test]
+    fn a_known_leak_is_reported_not_failed_and_only_where_it_is_known() {
+        let climbing: Vec<u64> = (0..21).map(|i| 30 * MB + i * MB / 5).collect();
+        let report = |runtime: &str| Report {
+            runtime: runtime.into(),
+            phases: vec![Phase {
+                name: "async".into(),
+                ops: 100_000,
+                warmup: 10_000,
+                samples: climbing
+                    .iter()
+                    .enumerate()
+                    .map(|(i, rss)| {
+                        [("at".to_string(), i as u64), ("rss".to_string(), *rss)].into()
+                    })
+                    .collect(),
+            }],
+        };
+        assert!(
+            judge_report(&report("python")).is_empty(),
+            "Python's async RSS leak is known"
+        );
+        let node = judge_report(&report("node"));
+        assert_eq!(
+            node.len(),
+            1,
+            "the same growth in Node is a failure: {node:?}"
+        );
+        assert!(node[0].starts_with("node async rss:"), "{}", node[0]);
     }
 }
