@@ -4,31 +4,11 @@
 //! LoadError at its step (or, in workerd, stop the bundle or the start), and a
 //! good load afterwards must work.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use camino::Utf8Path;
 
-use crate::npm::NODE;
-use crate::workspace::{exec, Workspace};
+use crate::workspace::Workspace;
 
 pub fn run(ws: &Workspace, project: &Utf8Path) -> Result<()> {
-    let dir = project.join("faults");
-    crate::workspace::remove_dir_all(&dir)?;
-    crate::npm::copy_dir(&ws.path("tests/js/faults"), &dir)?;
-    exec(NODE.command()?.current_dir(&dir).args([
-        "--test",
-        "--test-reporter=spec",
-        "faults.test.mjs",
-    ]))
-    .context("load faults in Node")?;
-    crate::npm::tools(ws)?;
-    for runner in ["run-workerd.mjs", "run-chromium.mjs"] {
-        exec(
-            NODE.command()?
-                .current_dir(&ws.root)
-                .arg(ws.path(&format!("tests/js/faults/{runner}")))
-                .arg(project),
-        )
-        .with_context(|| format!("load faults: {runner}"))?;
-    }
-    Ok(())
+    crate::test::in_three_runtimes(ws, project, "faults", &[], "faults.test.mjs")
 }

@@ -166,24 +166,37 @@ pub fn run(ws: &Workspace) -> Result<()> {
 /// fixture-async's checks in Node (with what only Node can measure), then
 /// inside a Worker during a request, then in Chromium.
 fn fixture_async(ws: &Workspace, project: &Utf8Path) -> Result<()> {
-    let dir = project.join("fixture-async");
-    crate::npm::copy_dir(&ws.path("tests/js/fixture-async"), &dir)?;
-    exec(NODE.command()?.current_dir(&dir).args([
-        "--expose-gc",
-        "--test",
-        "--test-reporter=spec",
-        "async.test.mjs",
-    ]))
-    .context("fixture-async Node tests")?;
+    in_three_runtimes(ws, project, "fixture-async", &["--expose-gc"], "async.test.mjs")
+}
+
+/// tests/js/<suite> copied into the project: `node --test <node_test>` there,
+/// then its run-workerd.mjs and run-chromium.mjs, each given the project.
+pub(crate) fn in_three_runtimes(
+    ws: &Workspace,
+    project: &Utf8Path,
+    suite: &str,
+    node_flags: &[&str],
+    node_test: &str,
+) -> Result<()> {
+    let dir = project.join(suite);
+    crate::workspace::remove_dir_all(&dir)?;
+    crate::npm::copy_dir(&ws.path(&format!("tests/js/{suite}")), &dir)?;
+    exec(
+        NODE.command()?
+            .current_dir(&dir)
+            .args(node_flags)
+            .args(["--test", "--test-reporter=spec", node_test]),
+    )
+    .with_context(|| format!("{suite}: Node tests"))?;
     crate::npm::tools(ws)?;
     for runner in ["run-workerd.mjs", "run-chromium.mjs"] {
         exec(
             NODE.command()?
                 .current_dir(&ws.root)
-                .arg(ws.path(&format!("tests/js/fixture-async/{runner}")))
+                .arg(ws.path(&format!("tests/js/{suite}/{runner}")))
                 .arg(project),
         )
-        .with_context(|| format!("fixture-async {runner}"))?;
+        .with_context(|| format!("{suite}: {runner}"))?;
     }
     Ok(())
 }
