@@ -1,0 +1,81 @@
+// The peer cases (benches/peers/README.md) with our generator's package for
+// benches/peers/ours (`ours`) and the hand-written wasm-bindgen baseline
+// (`baseline`): the same functions, called as a user of each would.
+// No Node or Workers APIs here.
+
+const NAME = "Ada";
+const LOCATION = "Lisbon";
+const SEED = 7n;
+const BATCH = 1000;
+/** A 1 KB ASCII string (the case where string passing differs most). */
+const KB_TEXT = "Goodbye, and thanks for all the fish! ".repeat(27).slice(0, 1024);
+
+/** `{ case: { ours, baseline } }` of closures. */
+export function peerCases(ours, base) {
+  const oursRecords = ours.generateBatch(BATCH, SEED);
+  const baseRecords = base.generateBatch(BATCH, SEED);
+  const oursShouter = { shout: (text) => text.toUpperCase() };
+  const baseShouter = { shout: (text) => text.toUpperCase() };
+  return {
+    version: {
+      ours: () => ours.version(),
+      baseline: () => base.version(),
+    },
+    "generate_goodbye(name, location, seed)": {
+      ours: () => ours.generateGoodbye({ name: NAME, location: LOCATION, seed: SEED }),
+      baseline: () => base.generateGoodbye("en-GB", NAME, LOCATION, undefined, undefined, true, "Europe/London", SEED, undefined),
+    },
+    "generate_batch(1000): 1,000 records out": {
+      ours: () => ours.generateBatch(BATCH, SEED),
+      baseline: () => base.generateBatch(BATCH, SEED),
+    },
+    "total_text_bytes: 1,000 records in": {
+      ours: () => ours.totalTextBytes(oursRecords),
+      baseline: () => base.totalTextBytes(baseRecords),
+    },
+    "echo: 1 KB string round trip": {
+      ours: () => ours.echo(KB_TEXT),
+      baseline: () => base.echo(KB_TEXT),
+    },
+    "callback: one JS call from Rust": {
+      ours: () => ours.callShouter(oursShouter, NAME),
+      baseline: () => base.callShouter(baseShouter, NAME),
+    },
+  };
+}
+
+/**
+ * The async case, timed with sequential awaits. The baseline has no
+ * wasm-bindgen-futures (it is not a dependency), so its side is the sync
+ * export behind an async JS function: the cost of an awaited call, no future.
+ */
+export function peerAsyncCases(ours, base) {
+  return {
+    "async: echo of a 40-char string, awaited": {
+      ours: () => ours.echoAsync(KB_TEXT.slice(0, 40)),
+      baseline: async () => base.echo(KB_TEXT.slice(0, 40)),
+    },
+  };
+}
+
+/** Throws unless both sides give the same results on every case. */
+export async function checkPeersAgree(ours, base) {
+  const same = (what, a, b) => {
+    const [x, y] = [JSON.stringify(a, (_, v) => (typeof v === "bigint" ? `${v}n` : v)), JSON.stringify(b, (_, v) => (typeof v === "bigint" ? `${v}n` : v))];
+    if (x !== y) throw new Error(`peer case ${what}: ours gave ${x.slice(0, 200)}, the baseline ${y.slice(0, 200)}`);
+  };
+  const plain = (records) => records.map((r) => ({ text: r.text, languageCode: r.languageCode, templateId: r.templateId }));
+  const cases = peerCases(ours, base);
+  for (const [name, { ours: o, baseline: b }] of Object.entries(cases)) {
+    const [x, y] = [o(), b()];
+    if (Array.isArray(x)) {
+      if (x.length !== BATCH) throw new Error(`peer case ${name}: ours gave ${x.length} records, not ${BATCH}`);
+      same(name, plain(x), plain(y));
+    } else {
+      same(name, x, y);
+    }
+  }
+  for (const [name, { ours: o, baseline: b }] of Object.entries(peerAsyncCases(ours, base))) {
+    same(name, await o(), await b());
+  }
+}
