@@ -18,6 +18,7 @@ mod js;
 mod peers;
 mod peers_ours;
 mod peers_python;
+mod peers_ubrn;
 mod python;
 mod report;
 mod sizes;
@@ -61,6 +62,10 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         (
             "boltffi",
             "BoltFFI: `boltffi pack wasm --release` on benches/peers/boltffi, then its package in Node",
+        ),
+        (
+            "ubrn",
+            "uniffi-bindgen-react-native 0.31.0-5: `ubrn build web --release` on a copy of benches/peers/ubrn in target/bench/peers/ubrn",
         ),
         (
             "peers-ours",
@@ -153,7 +158,9 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
 
     steps.start("boltffi");
     let boltffi = peers::boltffi(ws, &js, &peer_tools)?;
-    let peers_section = peers::peers_section(ws, &js, &[boltffi])?;
+    steps.start("ubrn");
+    let ubrn = peers_ubrn::ubrn(ws, &js)?;
+    let peers_section = peers::peers_section(ws, &js, &[boltffi, ubrn])?;
 
     steps.start("peers-ours");
     let peer_project = peers_ours::setup(ws, &js)?;
