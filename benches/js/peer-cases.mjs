@@ -10,13 +10,19 @@ const BATCH = 1000;
 /** A 1 KB ASCII string (the case where string passing differs most). */
 const KB_TEXT = "Goodbye, and thanks for all the fish! ".repeat(27).slice(0, 1024);
 
-/** `{ case: { ours, baseline } }` of closures. */
-export function peerCases(ours, base) {
+/**
+ * `{ case: { ours, baseline[, ubrn] } }` of closures. `ubrn`, when given, is
+ * uniffi-bindgen-react-native's package for benches/peers/ubrn (the bench's
+ * labelled deviation, xtask/src/bench/peers_ubrn.rs): it has the first five
+ * cases only (no async function, no callback).
+ */
+export function peerCases(ours, base, ubrn) {
   const oursRecords = ours.generateBatch(BATCH, SEED);
   const baseRecords = base.generateBatch(BATCH, SEED);
+  const ubrnRecords = ubrn?.generateBatch(BATCH, SEED);
   const oursShouter = { shout: (text) => text.toUpperCase() };
   const baseShouter = { shout: (text) => text.toUpperCase() };
-  return {
+  const cases = {
     version: {
       ours: () => ours.version(),
       baseline: () => base.version(),
@@ -42,6 +48,20 @@ export function peerCases(ours, base) {
       baseline: () => base.callShouter(baseShouter, NAME),
     },
   };
+  if (ubrn) {
+    const sides = [
+      () => ubrn.version(),
+      // Its records take every field, absent ones as undefined.
+      () => ubrn.generateGoodbye({ name: NAME, location: LOCATION, date: undefined, time: undefined, seed: SEED }),
+      () => ubrn.generateBatch(BATCH, SEED),
+      () => ubrn.totalTextBytes(ubrnRecords),
+      () => ubrn.echo(KB_TEXT),
+    ];
+    Object.values(cases).forEach((c, i) => {
+      if (sides[i]) c.ubrn = sides[i];
+    });
+  }
+  return cases;
 }
 
 /**
@@ -59,20 +79,22 @@ export function peerAsyncCases(ours, base) {
 }
 
 /** Throws unless both sides give the same results on every case. */
-export async function checkPeersAgree(ours, base) {
+export async function checkPeersAgree(ours, base, ubrn) {
   const same = (what, a, b) => {
     const [x, y] = [JSON.stringify(a, (_, v) => (typeof v === "bigint" ? `${v}n` : v)), JSON.stringify(b, (_, v) => (typeof v === "bigint" ? `${v}n` : v))];
     if (x !== y) throw new Error(`peer case ${what}: ours gave ${x.slice(0, 200)}, the baseline ${y.slice(0, 200)}`);
   };
   const plain = (records) => records.map((r) => ({ text: r.text, languageCode: r.languageCode, templateId: r.templateId }));
-  const cases = peerCases(ours, base);
-  for (const [name, { ours: o, baseline: b }] of Object.entries(cases)) {
+  const cases = peerCases(ours, base, ubrn);
+  for (const [name, { ours: o, baseline: b, ubrn: u }] of Object.entries(cases)) {
     const [x, y] = [o(), b()];
     if (Array.isArray(x)) {
       if (x.length !== BATCH) throw new Error(`peer case ${name}: ours gave ${x.length} records, not ${BATCH}`);
       same(name, plain(x), plain(y));
+      if (u) same(`${name} (ubrn against ours)`, plain(u()), plain(x));
     } else {
       same(name, x, y);
+      if (u) same(`${name} (ubrn against ours)`, u(), x);
     }
   }
   for (const [name, { ours: o, baseline: b }] of Object.entries(peerAsyncCases(ours, base))) {

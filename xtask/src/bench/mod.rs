@@ -160,12 +160,22 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
     let boltffi = peers::boltffi(ws, &js, &peer_tools)?;
     steps.start("ubrn");
     let ubrn = peers_ubrn::ubrn(ws, &js)?;
+    // Only where its own build failed: then the deviation, labelled as such.
+    let ubrn_bundle = if ubrn.build_ok() {
+        None
+    } else {
+        peers_ubrn::deviation(ws, &js, &peer_tools)?
+    };
     let peers_section = peers::peers_section(ws, &js, &[boltffi, ubrn])?;
 
     steps.start("peers-ours");
     let peer_project = peers_ours::setup(ws, &js)?;
     steps.start("peers-node");
-    let peers_node = peers_ours::section(&peers_ours::node_timings(&peer_project, quick)?)?;
+    let peers_node = peers_ours::section(&peers_ours::node_timings(
+        &peer_project,
+        ubrn_bundle.as_deref(),
+        quick,
+    )?)?;
     steps.start("peers-workerd");
     let peers_workerd =
         peers_ours::section(&peers_ours::workerd_timings(ws, &peer_project, quick)?)?;

@@ -240,7 +240,7 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
 }
 
 impl Peer {
-    fn build_ok(&self) -> bool {
+    pub(super) fn build_ok(&self) -> bool {
         matches!(self.build, Outcome::Ok(_))
     }
 }

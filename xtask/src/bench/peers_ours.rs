@@ -106,14 +106,21 @@ pub(super) struct PeerTimings {
     calls: BTreeMap<String, u64>,
 }
 
-pub(super) fn node_timings(project: &Utf8Path, quick: bool) -> Result<PeerTimings> {
-    js_json(
-        NODE.command()?
-            .current_dir(project)
-            .arg(project.join("bench/peer-node-bench.mjs"))
-            .args(quick.then_some("--quick")),
-        "bench/peer-node-bench.mjs",
-    )
+/// With `ubrn` (peers_ubrn::deviation's bundle), uniffi-bindgen-react-native
+/// is timed as a third side on the cases it has.
+pub(super) fn node_timings(
+    project: &Utf8Path,
+    ubrn: Option<&Utf8Path>,
+    quick: bool,
+) -> Result<PeerTimings> {
+    let mut cmd = NODE.command()?;
+    cmd.current_dir(project)
+        .arg(project.join("bench/peer-node-bench.mjs"))
+        .args(quick.then_some("--quick"));
+    if let Some(bundle) = ubrn {
+        cmd.arg("--ubrn").arg(bundle);
+    }
+    js_json(&mut cmd, "bench/peer-node-bench.mjs")
 }
 
 pub(super) fn workerd_timings(

@@ -5,6 +5,7 @@
 //! package, that .wasm is sized as BoltFFI's is (wasm-bindgen, `wasm-opt -Oz`).
 
 use anyhow::{Context, Result};
+use camino::{Utf8Path, Utf8PathBuf};
 use std::process::Command;
 
 use super::js::{cached, JsBench};
@@ -95,9 +96,65 @@ pub(super) fn ubrn(ws: &Workspace, js: &JsBench) -> Result<Peer> {
                 .into();
         }
     }
-    // Nothing to load: the package's TypeScript imports the wasm-bindgen
-    // output that was never written.
+    // Nothing to load as built: the package's TypeScript imports the
+    // wasm-bindgen output that was never written.
     Ok(peer)
+}
+
+/// The labelled deviation, where `ubrn build web` failed at its wasm-bindgen:
+/// the wasm crate it built, through wasm-bindgen 0.2.130 (the core's, from
+/// `tools`) with ubrn's own arguments into the directory its TypeScript
+/// imports, then its `src/index.web.ts` bundled for Node by esbuild with
+/// `@ubjs/core` aliased to the CLI package's own runtime (the registry's
+/// newest @ubjs/core, 0.31.0-3, lacks the `readFromCursor`/`writeIntoCursor`
+/// converters 0.31.0-5's generated code calls, so every record crossing
+/// throws). Returns the bundle (it exports the API and `uniffiInitAsync`).
+pub(super) fn deviation(
+    ws: &Workspace,
+    js: &JsBench,
+    tools: &Utf8Path,
+) -> Result<Option<Utf8PathBuf>> {
+    let work = ws.target_dir().join("bench/peers/ubrn");
+    let raw = work.join(format!(
+        "rust_modules/wasm/target/wasm32-unknown-unknown/release/{UBRN_WASM_STEM}.wasm"
+    ));
+    if !raw.is_file() || !work.join("src/index.web.ts").is_file() {
+        return Ok(None);
+    }
+    eprintln!("   deviation: wasm-bindgen 0.2.130 on ubrn's wasm crate, esbuild with @ubjs/core -> its CLI's runtime");
+    let out = work.join("src/generated/wasm-bindgen");
+    crate::workspace::exec(
+        Command::new(tools.join("wasm-bindgen"))
+            .args([
+                "--target",
+                "web",
+                "--omit-default-module-path",
+                "--out-name",
+                "index",
+            ])
+            .arg("--out-dir")
+            .arg(&out)
+            .arg(&raw),
+    )
+    .with_context(|| format!("wasm-bindgen 0.2.130 on {raw}"))?;
+    let bundle = work.join("deviation/ubrn.mjs");
+    crate::workspace::exec(
+        Command::new(js.tools.join("node_modules/.bin/esbuild"))
+            .current_dir(&work)
+            .args([
+                "src/index.web.ts",
+                "--bundle",
+                "--format=esm",
+                "--platform=node",
+                "--target=node20",
+                "--loader:.wasm=binary",
+                "--alias:@ubjs/core=uniffi-bindgen-react-native",
+                "--log-level=warning",
+            ])
+            .arg(format!("--outfile={bundle}")),
+    )
+    .with_context(|| format!("esbuild on {work}/src/index.web.ts"))?;
+    Ok(Some(bundle))
 }
 
 /// The lines that say why: wasm-bindgen's two schema versions when that is
