@@ -166,10 +166,11 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
     } else {
         peers_ubrn::deviation(ws, &js, &peer_tools)?
     };
-    let peers_section = peers::peers_section(ws, &js, &[boltffi, ubrn])?;
-
     steps.start("peers-ours");
     let peer_project = peers_ours::setup(ws, &js)?;
+    let ours_peer = peers_ours::as_peer(&peer_project)?;
+    let peers_section = peers::peers_section(ws, &js, &[ours_peer, boltffi, ubrn])?;
+
     steps.start("peers-node");
     let peers_node = peers_ours::section(&peers_ours::node_timings(
         &peer_project,

@@ -55,6 +55,26 @@ pub(super) fn setup(ws: &Workspace, js: &JsBench) -> Result<Utf8PathBuf> {
     Ok(project)
 }
 
+/// Our peer package as a row of the peers' table: the same API as theirs, so
+/// its .wasm is the like-for-like size.
+pub(super) fn as_peer(project: &Utf8Path) -> Result<super::peers::Peer> {
+    use super::peers::{Outcome, Peer};
+    let wasm = project
+        .join("node_modules")
+        .join(NPM_NAME)
+        .join("dist/wasm/joyous_peer_ours_wasm_bg.wasm");
+    ensure!(wasm.is_file(), "the installed {NPM_NAME} has no {wasm}");
+    Ok(Peer {
+        name: "ours: benches/peers/ours, UniFFI 0.32.2 + joyous-bindgen",
+        wasm: Some(wasm),
+        wasm_note: "its package's, as installed".into(),
+        runtime: None,
+        build: Outcome::Ok("`joyous-bindgen build`, from outside the repository".into()),
+        node: Outcome::Ok("imported by name; timed below".into()),
+        workerd: Outcome::Ok("bundled by name into a Worker; timed below".into()),
+    })
+}
+
 /// `joyous-bindgen build` on benches/peers/ours with its current directory in
 /// a fresh directory under the system's temporary directory (outside the
 /// repository); returns the tarball path it printed on stdout.

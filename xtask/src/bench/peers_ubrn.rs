@@ -74,7 +74,7 @@ pub(super) fn ubrn(ws: &Workspace, js: &JsBench) -> Result<Peer> {
         Outcome::Ok("`ubrn build web --release`".into())
     } else {
         Outcome::Failed(format!(
-            "`ubrn build web --release`: {} ({}; the whole output in {work}/build-web.log)",
+            "`ubrn build web --release`: {} ({}; the whole output in target/bench/peers/ubrn/build-web.log)",
             summary(&text),
             out.status
         ))
