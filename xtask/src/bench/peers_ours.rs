@@ -189,6 +189,30 @@ pub(super) fn section(timings: &PeerTimings) -> Result<Section> {
             baseline,
             Unit::Micros,
         ));
+        if let Some(ubrn) = sides.get("ubrn").copied() {
+            section.rows.push(
+                Row::timed(format!("{case}: ubrn (deviation)"), ubrn, Unit::Micros)
+                    .against("baseline", baseline.median),
+            );
+            section.rows.push(
+                Row::timed(format!("{case}: ours, vs ubrn"), ours, Unit::Micros)
+                    .against("ubrn (deviation)", ubrn.median),
+            );
+        }
+    }
+    if timings.results.values().any(|s| s.contains_key("ubrn")) {
+        section.notes.push(
+            "\"ubrn (deviation)\" is uniffi-bindgen-react-native 0.31.0-5's web package for \
+             benches/peers/ubrn, which its own `ubrn build web` cannot finish: the bench runs \
+             wasm-bindgen 0.2.130 (the core's) with ubrn's own arguments on the wasm crate ubrn \
+             built, and bundles ubrn's TypeScript by esbuild with `@ubjs/core` aliased to the \
+             runtime inside the CLI's npm package, since the registry's newest @ubjs/core \
+             (0.31.0-3) lacks the converters the generated code calls (every record crossing \
+             throws `TypeError: this.write is not a function`). Node only: the bundle compiles \
+             its .wasm from bytes at run time, which workerd refuses. This crate gives it no \
+             async function or callback."
+                .into(),
+        );
     }
     let calls: Vec<String> = timings
         .calls
