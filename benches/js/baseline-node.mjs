@@ -7,4 +7,4 @@ import { instantiate } from "./baseline.mjs";
 
 instantiate(glue, new WebAssembly.Module(readFileSync(new URL("./baseline/joyous_wasm_baseline_bg.wasm", import.meta.url))));
 
-export { generateGoodbye, Generator, version } from "./baseline/joyous_wasm_baseline_bg.js";
+export { callShouter, echo, generateBatch, generateGoodbye, Generator, totalTextBytes, version } from "./baseline/joyous_wasm_baseline_bg.js";

@@ -6,4 +6,4 @@ import { instantiate } from "./baseline.mjs";
 
 instantiate(glue, wasmModule);
 
-export { generateGoodbye, Generator, version } from "./baseline/joyous_wasm_baseline_bg.js";
+export { callShouter, echo, generateBatch, generateGoodbye, Generator, totalTextBytes, version } from "./baseline/joyous_wasm_baseline_bg.js";

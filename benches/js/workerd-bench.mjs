@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// node benches/js/workerd-bench.mjs <project> [--quick]
+// node benches/js/workerd-bench.mjs <project> [--quick] [--worker <file>]
 //
-// Bundles <project>/bench/worker.mjs as a Workers build would (esbuild,
+// Bundles <project>/bench/worker.mjs (or --worker, a file in bench/) as a Workers build would (esbuild,
 // conditions workerd + worker; tests/js/tools/workerd.mjs), runs it in workerd
 // through Miniflare and prints the Worker's JSON answer on stdout. workerd's
 // own output goes to stderr.
@@ -16,7 +16,13 @@ if (!projectArg) {
 }
 const project = resolve(projectArg);
 const outdir = join(project, "bench", "dist-worker");
-const { bundle } = await bundleWorker(project, join(project, "bench", "worker.mjs"), outdir);
+const workerAt = flags.indexOf("--worker");
+const worker = workerAt >= 0 ? flags[workerAt + 1] : "worker.mjs";
+if (!worker) {
+  console.error("workerd-bench: --worker needs a file name in <project>/bench/");
+  process.exit(2);
+}
+const { bundle } = await bundleWorker(project, join(project, "bench", worker), outdir);
 const url = `http://localhost/${flags.includes("--quick") ? "?quick" : ""}`;
 const { status, body } = await fetchWorker(project, bundle, outdir, url, undefined, {
   handleRuntimeStdio(out, err) {

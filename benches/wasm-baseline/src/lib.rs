@@ -11,6 +11,8 @@
 //! as a BigInt, `nowMs` as milliseconds since 1970 (`Date.now()`); the core's
 //! errors throw an `Error` whose message says what was wrong.
 
+mod peers;
+
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use joyous_departures::{GoodbyeOptions, TemplateArgs};

@@ -16,7 +16,9 @@ mod cold;
 mod core;
 mod js;
 mod peers;
+mod peers_ours;
 mod peers_python;
+mod peers_ubrn;
 mod python;
 mod report;
 mod sizes;
@@ -61,6 +63,16 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
             "boltffi",
             "BoltFFI: `boltffi pack wasm --release` on benches/peers/boltffi, then its package in Node",
         ),
+        (
+            "ubrn",
+            "uniffi-bindgen-react-native 0.31.0-5: `ubrn build web --release` on a copy of benches/peers/ubrn in target/bench/peers/ubrn",
+        ),
+        (
+            "peers-ours",
+            "the peer cases: `joyous-bindgen build` on benches/peers/ours (from outside the repository), installed by name into target/bench/peers/ours/project",
+        ),
+        ("peers-node", "timing Node: the peer cases, ours vs the wasm-bindgen baseline in alternating batches"),
+        ("peers-workerd", "timing workerd (Miniflare): the peer cases, ours vs the baseline in one Worker"),
         ("verify", "timing `cargo xtask verify` with nothing changed (a subprocess per run)"),
     ]);
     // Before anything compiles: no build wasted on a missing venv module or Node.
@@ -146,7 +158,28 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
 
     steps.start("boltffi");
     let boltffi = peers::boltffi(ws, &js, &peer_tools)?;
-    let peers_section = peers::peers_section(ws, &js, &[boltffi])?;
+    steps.start("ubrn");
+    let ubrn = peers_ubrn::ubrn(ws, &js)?;
+    // Only where its own build failed: then the deviation, labelled as such.
+    let ubrn_bundle = if ubrn.build_ok() {
+        None
+    } else {
+        peers_ubrn::deviation(ws, &js, &peer_tools)?
+    };
+    steps.start("peers-ours");
+    let peer_project = peers_ours::setup(ws, &js)?;
+    let ours_peer = peers_ours::as_peer(&peer_project)?;
+    let peers_section = peers::peers_section(ws, &js, &[ours_peer, boltffi, ubrn])?;
+
+    steps.start("peers-node");
+    let peers_node = peers_ours::section(&peers_ours::node_timings(
+        &peer_project,
+        ubrn_bundle.as_deref(),
+        quick,
+    )?)?;
+    steps.start("peers-workerd");
+    let peers_workerd =
+        peers_ours::section(&peers_ours::workerd_timings(ws, &peer_project, quick)?)?;
 
     steps.start("verify");
     let verify = tooling::verify_timings(ws, if quick { 1 } else { 3 })?;
@@ -164,6 +197,8 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
             cold::cold_section(&cold)?,
             sizes::size_section(&venv, &wheel, &baseline_wheel, &js, &wasm)?,
             peers_section,
+            peers_node,
+            peers_workerd,
             tooling::tooling_section(verify),
         ],
     };

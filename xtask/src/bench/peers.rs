@@ -98,7 +98,7 @@ impl Outcome {
 }
 
 /// Runs `cmd`; Ok(stdout) or Err(the last lines of its stderr and stdout).
-fn run(cmd: &mut Command) -> Result<std::result::Result<String, String>> {
+pub(super) fn run(cmd: &mut Command) -> Result<std::result::Result<String, String>> {
     let out = cmd
         .output()
         .with_context(|| format!("could not start {:?}", cmd.get_program()))?;
@@ -240,7 +240,7 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
 }
 
 impl Peer {
-    fn build_ok(&self) -> bool {
+    pub(super) fn build_ok(&self) -> bool {
         matches!(self.build, Outcome::Ok(_))
     }
 }
