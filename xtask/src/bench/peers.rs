@@ -14,7 +14,7 @@ use super::report::{Row, Section, Unit};
 use crate::npm::{self, NODE};
 use crate::workspace::{self as ws_fs, Workspace, CARGO};
 
-/// (crate on crates.io, version, binary): the CLIs the peers are built with.
+/// (crate, version, binary): the CLIs the peers are built with.
 /// wasm-bindgen's CLI is what `boltffi pack wasm` runs on a .wasm that imports
 /// from JS (the core's wasm32 build asks the host's Intl for time zones); the
 /// version must be the core's wasm-bindgen.
