@@ -45,8 +45,8 @@ pub(super) struct FileSize {
 }
 
 /// Runs benches/js/wasm-size.mjs on the built files, with second builds of
-/// both .wasm files that keep their function names (wasm-bindgen, then
-/// `wasm-opt -Oz -g`: the same code plus a name section) for the profile.
+/// both .wasm files that keep their function names (wasm-bindgen, shrink,
+/// then `wasm-opt -Oz -g`: the same code plus a name section) for the profile.
 pub(super) fn wasm_sizes(ws: &Workspace, js: &JsBench) -> Result<WasmSizes> {
     let profile = ws.target_dir().join("bench/wasm-profile");
     let stem = SDK.glue_package().replace('-', "_");
@@ -77,7 +77,8 @@ pub(super) fn wasm_sizes(ws: &Workspace, js: &JsBench) -> Result<WasmSizes> {
     )
 }
 
-/// `raw` through wasm-bindgen and `wasm-opt -Oz -g` into `dir`.
+/// `raw` through wasm-bindgen, shrink and `wasm-opt -Oz -g` into `dir`: the
+/// shipped file's steps, keeping the names, so the profile sees what ships.
 pub(super) fn named_build(
     js: &JsBench,
     raw: &Utf8Path,
@@ -85,8 +86,9 @@ pub(super) fn named_build(
     dir: &Utf8Path,
 ) -> Result<Utf8PathBuf> {
     let named = dir.join(format!("{stem}_bg.wasm"));
-    cached(dir, raw, "wasm-bindgen, wasm-opt -Oz -g", || {
+    cached(dir, raw, "wasm-bindgen, shrink, wasm-opt -Oz -g", || {
         npm::wasm_bindgen(raw, stem, dir)?;
+        joyous_bindgen::build::shrink(&named, &dir.join(format!("{stem}_bg.js")))?;
         exec(
             npm::tool_bin(&js.tools, "wasm-opt")
                 .args([named.as_str(), "-Oz", "-g"])
