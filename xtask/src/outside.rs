@@ -28,18 +28,14 @@ fn step(index: usize) {
 
 pub fn run(ws: &Workspace) -> Result<()> {
     step(0);
-    exec(CARGO.command()?.current_dir(&ws.root).args([
-        "build",
-        "--quiet",
-        "--package",
-        "joyous-bindgen",
-    ]))
-    .context("building the joyous-bindgen binary")?;
-    let bindgen = ws.target_dir().join("debug").join("joyous-bindgen");
-    ensure!(bindgen.is_file(), "cargo built no {bindgen}");
+    let bindgen = bindgen_binary(ws)?;
 
     step(1);
-    let tarball = build_outside(ws, &bindgen)?;
+    // Absolute: the tool runs in another directory.
+    let out_dir = Utf8PathBuf::try_from(std::path::absolute(
+        ws.target_dir().join("outside").join("dist"),
+    )?)?;
+    let tarball = build_outside(ws, &bindgen, &ws.path(CRATE_DIR), &out_dir)?;
 
     step(2);
     let project = ws.target_dir().join("outside").join("project");
@@ -69,15 +65,31 @@ pub fn run(ws: &Workspace) -> Result<()> {
     Ok(())
 }
 
-/// Runs `joyous-bindgen build` on the outside crate with its current directory
-/// in a fresh temporary directory outside the repository, as a user would run
-/// it from their own project; returns the tarball path it printed on stdout.
-fn build_outside(ws: &Workspace, bindgen: &Utf8Path) -> Result<Utf8PathBuf> {
-    let manifest = ws.path(CRATE_DIR).join("Cargo.toml");
-    // Absolute: the tool runs in another directory.
-    let out_dir = Utf8PathBuf::try_from(std::path::absolute(
-        ws.target_dir().join("outside").join("dist"),
-    )?)?;
+/// Builds the `joyous-bindgen` binary (debug) and returns its path.
+pub(crate) fn bindgen_binary(ws: &Workspace) -> Result<Utf8PathBuf> {
+    exec(CARGO.command()?.current_dir(&ws.root).args([
+        "build",
+        "--quiet",
+        "--package",
+        "joyous-bindgen",
+    ]))
+    .context("building the joyous-bindgen binary")?;
+    let bindgen = ws.target_dir().join("debug").join("joyous-bindgen");
+    ensure!(bindgen.is_file(), "cargo built no {bindgen}");
+    Ok(bindgen)
+}
+
+/// Runs `joyous-bindgen build` on the crate in `crate_dir` with its current
+/// directory in a fresh temporary directory outside the repository, as a user
+/// would run it from their own project, writing into `out_dir` (absolute);
+/// returns the tarball path it printed on stdout.
+pub(crate) fn build_outside(
+    ws: &Workspace,
+    bindgen: &Utf8Path,
+    crate_dir: &Utf8Path,
+    out_dir: &Utf8Path,
+) -> Result<Utf8PathBuf> {
+    let manifest = crate_dir.join("Cargo.toml");
     let cwd = ScratchDir::new("joyous-outside")?;
     ensure!(
         !cwd.path.starts_with(&ws.root),
@@ -113,7 +125,7 @@ fn build_outside(ws: &Workspace, bindgen: &Utf8Path) -> Result<Utf8PathBuf> {
         "`joyous-bindgen build` printed `{printed}`, which is no .tgz file"
     );
     ensure!(
-        tarball.starts_with(&out_dir),
+        tarball.starts_with(out_dir),
         "`joyous-bindgen build` wrote {tarball}, not into --out-dir {out_dir}"
     );
     eprintln!("   tarball: {tarball}");

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use super::js::{js_json, JsBench, JS_TARGET};
 use super::report::{Row, Section, Stats, Unit};
 use crate::npm::{self, NODE};
-use crate::workspace::{self as ws_fs, capture, exec, Workspace, CARGO};
+use crate::workspace::{self as ws_fs, Workspace};
 
 const CRATE_DIR: &str = "benches/peers/ours";
 /// Its npm name (`[package.metadata.joyous-bindgen] npm-name` in its Cargo.toml).
@@ -32,20 +32,11 @@ const CASES: [&str; 7] = [
 /// target/bench/peers/ours/project: our peer package installed by name, with
 /// benches/js in bench/ and the baseline's glue in bench/baseline/.
 pub(super) fn setup(ws: &Workspace, js: &JsBench) -> Result<Utf8PathBuf> {
-    exec(CARGO.command()?.current_dir(&ws.root).args([
-        "build",
-        "--quiet",
-        "--package",
-        "joyous-bindgen",
-    ]))
-    .context("building the joyous-bindgen binary")?;
-    let bindgen = ws.target_dir().join("debug").join("joyous-bindgen");
-    ensure!(bindgen.is_file(), "cargo built no {bindgen}");
-
+    let bindgen = crate::outside::bindgen_binary(ws)?;
     let work = ws.target_dir().join("bench/peers/ours");
     let out_dir = Utf8PathBuf::try_from(std::path::absolute(work.join("dist"))?)?;
     ws_fs::remove_dir_all(&out_dir)?;
-    let tarball = build_outside(ws, &bindgen, &out_dir)?;
+    let tarball = crate::outside::build_outside(ws, &bindgen, &ws.path(CRATE_DIR), &out_dir)?;
 
     let project = work.join("project");
     npm::install_tarballs(&project, &[(NPM_NAME, tarball)])?;
@@ -73,48 +64,6 @@ pub(super) fn as_peer(project: &Utf8Path) -> Result<super::peers::Peer> {
         node: Outcome::Ok("imported by name; timed below".into()),
         workerd: Outcome::Ok("bundled by name into a Worker; timed below".into()),
     })
-}
-
-/// `joyous-bindgen build` on benches/peers/ours with its current directory in
-/// a fresh directory under the system's temporary directory (outside the
-/// repository); returns the tarball path it printed on stdout.
-fn build_outside(ws: &Workspace, bindgen: &Utf8Path, out_dir: &Utf8Path) -> Result<Utf8PathBuf> {
-    let manifest = ws.path(CRATE_DIR).join("Cargo.toml");
-    let tmp = Utf8PathBuf::try_from(std::env::temp_dir())
-        .context("the temporary directory's path is not UTF-8")?;
-    let cwd = tmp.join(format!("joyous-peer-ours-{}", std::process::id()));
-    ensure!(
-        !cwd.starts_with(&ws.root),
-        "the temporary directory {cwd} is inside the repository {}; set TMPDIR to a directory outside it",
-        ws.root
-    );
-    ws_fs::remove_dir_all(&cwd)?;
-    ws_fs::create_dir_all(&cwd)?;
-    let built = capture(
-        std::process::Command::new(bindgen)
-            .current_dir(&cwd)
-            .args(["build", "--manifest-path", manifest.as_str()])
-            .args(["--out-dir", out_dir.as_str()]),
-    )
-    .with_context(|| {
-        format!("`joyous-bindgen build --manifest-path {manifest}` failed when run from {cwd}")
-    });
-    // Best effort: a leftover empty directory in /tmp harms nothing.
-    let _ = std::fs::remove_dir_all(&cwd);
-    let stdout = built?;
-    let printed = stdout
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .with_context(|| {
-            format!("`joyous-bindgen build` printed no tarball path (it printed {stdout:?})")
-        })?;
-    let tarball = cwd.join(printed.trim());
-    ensure!(
-        tarball.is_file() && tarball.as_str().ends_with(".tgz"),
-        "`joyous-bindgen build` printed `{printed}`, which is no .tgz file"
-    );
-    Ok(tarball)
 }
 
 #[derive(Deserialize)]
