@@ -107,23 +107,7 @@ pub(super) fn run(cmd: &mut Command) -> Result<std::result::Result<String, Strin
         return Ok(Ok(stdout));
     }
     let text = format!("{}\n{stdout}", String::from_utf8_lossy(&out.stderr));
-    // The first error line names the cause; what follows is often its cascade.
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let first = lines
-        .iter()
-        .position(|l| l.to_lowercase().contains("error"))
-        .unwrap_or(lines.len().saturating_sub(1));
-    let shown = lines[first..]
-        .iter()
-        .take(2)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" / ");
-    let more = (lines.len() - first).saturating_sub(shown.matches(" / ").count() + 1);
+    let (shown, more) = first_error_lines(&text);
     Ok(Err(format!(
         "{shown}{} ({})",
         if more > 0 {
@@ -133,6 +117,40 @@ pub(super) fn run(cmd: &mut Command) -> Result<std::result::Result<String, Strin
         },
         out.status
     )))
+}
+
+/// The first error line of `text` and the one after it, joined by " / ", and
+/// how many non-empty lines follow them: the first error line names the
+/// cause; what follows is often its cascade. No error line: the last line.
+pub(super) fn first_error_lines(text: &str) -> (String, usize) {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let first = lines
+        .iter()
+        .position(|l| l.to_lowercase().contains("error"))
+        .unwrap_or(lines.len().saturating_sub(1));
+    let shown: Vec<&str> = lines[first..].iter().take(2).copied().collect();
+    let more = (lines.len() - first).saturating_sub(shown.len());
+    (shown.join(" / "), more)
+}
+
+/// A peer's raw wasm32 build through our wasm-bindgen and `wasm-opt -Oz` into
+/// `dir` (cached by its bytes), for sizing beside ours; the `_bg.wasm` path.
+pub(super) fn sized_wasm(
+    js: &JsBench,
+    raw: &Utf8Path,
+    stem: &str,
+    dir: &Utf8Path,
+) -> Result<Utf8PathBuf> {
+    let wasm = dir.join(format!("{stem}_bg.wasm"));
+    cached(dir, raw, "wasm-bindgen, wasm-opt -Oz", || {
+        npm::wasm_bindgen(raw, stem, dir)?;
+        npm::wasm_opt(&js.tools, &wasm)
+    })?;
+    Ok(wasm)
 }
 
 /// `boltffi pack wasm --release`, as BoltFFI's docs say, with its outputs
@@ -222,12 +240,7 @@ pub(super) fn boltffi(ws: &Workspace, js: &JsBench, tools: &Utf8Path) -> Result<
             "wasm32-unknown-unknown/release/{BOLTFFI_STEM}.wasm"
         ));
         if raw.is_file() {
-            let out = work.join("wasm-opt");
-            cached(&out, &raw, "wasm-bindgen, wasm-opt -Oz", || {
-                npm::wasm_bindgen(&raw, BOLTFFI_STEM, &out)?;
-                npm::wasm_opt(&js.tools, &out.join(format!("{BOLTFFI_STEM}_bg.wasm")))
-            })?;
-            peer.wasm = Some(out.join(format!("{BOLTFFI_STEM}_bg.wasm")));
+            peer.wasm = Some(sized_wasm(js, &raw, BOLTFFI_STEM, &work.join("wasm-opt"))?);
             peer.wasm_note = "its cargo build (by the pack) through wasm-bindgen and \
                               `wasm-opt -Oz`, as ours is, since the pack did not finish"
                 .into();

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use camino::{Utf8Path, Utf8PathBuf};
 use std::process::Command;
 
-use super::js::{cached, JsBench};
+use super::js::JsBench;
 use super::peers::{Outcome, Peer};
 use crate::npm;
 use crate::workspace::{self as ws_fs, Workspace};
@@ -84,12 +84,12 @@ pub(super) fn ubrn(ws: &Workspace, js: &JsBench) -> Result<Peer> {
             "rust_modules/wasm/target/wasm32-unknown-unknown/release/{UBRN_WASM_STEM}.wasm"
         ));
         if raw.is_file() {
-            let sized = work.join("wasm-opt");
-            cached(&sized, &raw, "wasm-bindgen, wasm-opt -Oz", || {
-                npm::wasm_bindgen(&raw, UBRN_WASM_STEM, &sized)?;
-                npm::wasm_opt(&js.tools, &sized.join(format!("{UBRN_WASM_STEM}_bg.wasm")))
-            })?;
-            peer.wasm = Some(sized.join(format!("{UBRN_WASM_STEM}_bg.wasm")));
+            peer.wasm = Some(super::peers::sized_wasm(
+                js,
+                &raw,
+                UBRN_WASM_STEM,
+                &work.join("wasm-opt"),
+            )?);
             peer.wasm_note = "the wasm crate it generated and built, through our wasm-bindgen \
                               0.2.130 and `wasm-opt -Oz` as ours is, since its own wasm-bindgen \
                               step failed"
@@ -173,16 +173,7 @@ fn summary(text: &str) -> String {
     if !schema.is_empty() {
         return format!("its in-process wasm-bindgen: {}", schema.join("; "));
     }
-    let first = lines
-        .iter()
-        .position(|l| l.to_lowercase().contains("error"))
-        .unwrap_or(lines.len().saturating_sub(1));
-    lines[first..]
-        .iter()
-        .take(2)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" / ")
+    super::peers::first_error_lines(text).0
 }
 
 #[cfg(test)]
