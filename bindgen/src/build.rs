@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub out_dir: Option<Utf8PathBuf>,
     /// The command line's settings, stronger than the manifest's.
     pub overrides: Overrides,
+    /// Keep the .wasm's function names for profilers (`--profiling`).
+    pub profiling: bool,
 }
 
 /// The release profiles of the scratch workspace: the repository's own
@@ -125,6 +127,7 @@ pub fn build(options: &BuildOptions) -> Result<Utf8PathBuf> {
             typescript: &scratch.join("ts"),
             work_dir: &work_dir,
             out_dir: &out_dir,
+            keep_names: options.profiling,
         },
         &mut progress,
     )

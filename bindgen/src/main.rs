@@ -49,6 +49,10 @@ enum Verb {
         /// Where the tarball goes [default: <target dir>/joyous-bindgen/dist].
         #[arg(long)]
         out_dir: Option<Utf8PathBuf>,
+        /// Keep the .wasm's function names (wasm-opt -g), so CPU profiles in
+        /// Node, Chrome or workerd name the Rust functions; a larger .wasm.
+        #[arg(long)]
+        profiling: bool,
         #[command(flatten)]
         package: PackageFlags,
     },
@@ -94,12 +98,14 @@ fn run(cli: Cli) -> Result<()> {
         Verb::Build {
             manifest_path,
             out_dir,
+            profiling,
             package,
         } => {
             let tarball = build(&BuildOptions {
                 manifest_path,
                 out_dir,
                 overrides: package.into(),
+                profiling,
             })?;
             println!("{tarball}");
         }

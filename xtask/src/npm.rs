@@ -93,6 +93,7 @@ pub fn build_package(ws: &Workspace, component: &Component) -> Result<Utf8PathBu
             typescript: &component.typescript_dir(&ws.root),
             work_dir: &ws.target_dir().join("joyous-bindgen"),
             out_dir: &ws.path("target/dist"),
+            keep_names: false,
         },
         &mut joyous_bindgen::build::Progress::nested(),
     )

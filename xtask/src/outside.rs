@@ -35,7 +35,7 @@ pub fn run(ws: &Workspace) -> Result<()> {
     let out_dir = Utf8PathBuf::try_from(std::path::absolute(
         ws.target_dir().join("outside").join("dist"),
     )?)?;
-    let tarball = build_outside(ws, &bindgen, &ws.path(CRATE_DIR), &out_dir)?;
+    let tarball = build_outside(ws, &bindgen, &ws.path(CRATE_DIR), &out_dir, &[])?;
 
     step(2);
     let project = ws.target_dir().join("outside").join("project");
@@ -81,13 +81,14 @@ pub(crate) fn bindgen_binary(ws: &Workspace) -> Result<Utf8PathBuf> {
 
 /// Runs `joyous-bindgen build` on the crate in `crate_dir` with its current
 /// directory in a fresh temporary directory outside the repository, as a user
-/// would run it from their own project, writing into `out_dir` (absolute);
-/// returns the tarball path it printed on stdout.
+/// would run it from their own project, writing into `out_dir` (absolute),
+/// with `flags` after the others (e.g. `--profiling`); returns the tarball path it printed on stdout.
 pub(crate) fn build_outside(
     ws: &Workspace,
     bindgen: &Utf8Path,
     crate_dir: &Utf8Path,
     out_dir: &Utf8Path,
+    flags: &[&str],
 ) -> Result<Utf8PathBuf> {
     let manifest = crate_dir.join("Cargo.toml");
     let cwd = ScratchDir::new("joyous-outside")?;
@@ -101,7 +102,8 @@ pub(crate) fn build_outside(
         std::process::Command::new(bindgen)
             .current_dir(&cwd.path)
             .args(["build", "--manifest-path", manifest.as_str()])
-            .args(["--out-dir", out_dir.as_str()]),
+            .args(["--out-dir", out_dir.as_str()])
+            .args(flags),
     )
     .with_context(|| {
         format!(

@@ -30,6 +30,9 @@ pub struct Package<'a> {
     pub work_dir: &'a Utf8Path,
     /// Where the tarball goes.
     pub out_dir: &'a Utf8Path,
+    /// Keep the .wasm's name section (`wasm-opt -g`), so CPU profiles name
+    /// the Rust functions; the file grows by the names.
+    pub keep_names: bool,
 }
 
 /// The wasm features rustc's wasm32 output uses, for binaryen's tools.
@@ -77,7 +80,11 @@ pub fn package(pkg: &Package, progress: &mut Progress) -> Result<Utf8PathBuf> {
     );
 
     progress.step(STEPS[3]);
-    wasm_opt(&mut tools.bin("wasm-opt"), &bg_wasm)?;
+    let mut opt = tools.bin("wasm-opt");
+    if pkg.keep_names {
+        opt.arg("-g");
+    }
+    wasm_opt(&mut opt, &bg_wasm)?;
 
     progress.step(STEPS[4]);
     run(tools

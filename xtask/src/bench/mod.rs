@@ -17,6 +17,7 @@ mod core;
 mod js;
 mod peers;
 mod peers_ours;
+mod peers_profile;
 mod peers_python;
 mod peers_ubrn;
 mod python;
@@ -73,6 +74,10 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         ),
         ("peers-node", "timing Node: the peer cases, ours vs the wasm-bindgen baseline in alternating batches"),
         ("peers-workerd", "timing workerd (Miniflare): the peer cases, ours vs the baseline in one Worker"),
+        (
+            "peers-profile",
+            "profiling the peer cases ours misses in Node (V8's CPU profiler; `joyous-bindgen build --profiling`)",
+        ),
         ("verify", "timing `cargo xtask verify` with nothing changed (a subprocess per run)"),
     ]);
     // Before anything compiles: no build wasted on a missing venv module or Node.
@@ -167,19 +172,27 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
         peers_ubrn::deviation(ws, &js, &peer_tools)?
     };
     steps.start("peers-ours");
-    let peer_project = peers_ours::setup(ws, &js)?;
+    let peer_project = peers_ours::setup(ws, &js, peers_ours::Build::Shipped)?;
     let ours_peer = peers_ours::as_peer(&peer_project)?;
     let peers_section = peers::peers_section(ws, &js, &[ours_peer, boltffi, ubrn])?;
 
     steps.start("peers-node");
-    let peers_node = peers_ours::section(&peers_ours::node_timings(
-        &peer_project,
-        ubrn_bundle.as_deref(),
-        quick,
-    )?)?;
+    let peers_node_timings =
+        peers_ours::node_timings(&peer_project, ubrn_bundle.as_deref(), quick)?;
+    let mut peers_node = peers_ours::section(&peers_node_timings)?;
     steps.start("peers-workerd");
     let peers_workerd =
         peers_ours::section(&peers_ours::workerd_timings(ws, &peer_project, quick)?)?;
+
+    steps.start("peers-profile");
+    let missed = peers_node_timings.missed();
+    if missed.is_empty() {
+        eprintln!("   every peer case met its target in Node: nothing to profile");
+    } else {
+        let project = peers_ours::setup(ws, &js, peers_ours::Build::Profiling)?;
+        let profile = peers_profile::profile(&project, &missed, quick)?;
+        peers_node.notes.extend(profile.to_markdown()?);
+    }
 
     steps.start("verify");
     let verify = tooling::verify_timings(ws, if quick { 1 } else { 3 })?;

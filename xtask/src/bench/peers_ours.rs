@@ -9,7 +9,7 @@ use camino::{Utf8Path, Utf8PathBuf};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-use super::js::{js_json, JsBench, JS_TARGET};
+use super::js::{js_json, JsBench, BASELINE_STEM, JS_TARGET, JS_TARGET_RATIO};
 use super::report::{Row, Section, Stats, Unit};
 use crate::npm::{self, NODE};
 use crate::workspace::{self as ws_fs, Workspace};
@@ -29,20 +29,39 @@ const CASES: [&str; 7] = [
     "async: echo of a 40-char string, awaited",
 ];
 
-/// target/bench/peers/ours/project: our peer package installed by name, with
-/// benches/js in bench/ and the baseline's glue in bench/baseline/.
-pub(super) fn setup(ws: &Workspace, js: &JsBench) -> Result<Utf8PathBuf> {
+/// Which build of both sides a project holds.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Build {
+    /// What ships: timed.
+    Shipped,
+    /// The same code with the .wasm files' names kept (`joyous-bindgen build
+    /// --profiling`; the baseline's `wasm-opt -Oz -g` build): profiled.
+    Profiling,
+}
+
+/// target/bench/peers/ours/project (or profile-project): our peer package
+/// installed by name, with benches/js in bench/ and the baseline's glue in
+/// bench/baseline/.
+pub(super) fn setup(ws: &Workspace, js: &JsBench, build: Build) -> Result<Utf8PathBuf> {
     let bindgen = crate::outside::bindgen_binary(ws)?;
     let work = ws.target_dir().join("bench/peers/ours");
-    let out_dir = Utf8PathBuf::try_from(std::path::absolute(work.join("dist"))?)?;
+    let (dist, project, flags, baseline) = match build {
+        Build::Shipped => ("dist", "project", &[][..], js.project.join("bench/baseline")),
+        Build::Profiling => {
+            let named = ws.target_dir().join("bench/wasm-profile/baseline");
+            super::sizes::named_build(js, &js.baseline_raw, BASELINE_STEM, &named)?;
+            ("profile-dist", "profile-project", &["--profiling"][..], named)
+        }
+    };
+    let out_dir = Utf8PathBuf::try_from(std::path::absolute(work.join(dist))?)?;
     ws_fs::remove_dir_all(&out_dir)?;
-    let tarball = crate::outside::build_outside(ws, &bindgen, &ws.path(CRATE_DIR), &out_dir)?;
+    let tarball = crate::outside::build_outside(ws, &bindgen, &ws.path(CRATE_DIR), &out_dir, flags)?;
 
-    let project = work.join("project");
+    let project = work.join(project);
     npm::install_tarballs(&project, &[(NPM_NAME, tarball)])?;
     let bench = project.join("bench");
     npm::copy_dir(&ws.path("benches/js"), &bench)?;
-    npm::copy_dir(&js.project.join("bench/baseline"), &bench.join("baseline"))?;
+    npm::copy_dir(&baseline, &bench.join("baseline"))?;
     Ok(project)
 }
 
@@ -73,6 +92,21 @@ pub(super) struct PeerTimings {
     results: BTreeMap<String, BTreeMap<String, Stats>>,
     /// case -> calls per timed batch.
     calls: BTreeMap<String, u64>,
+}
+
+impl PeerTimings {
+    /// The cases where ours is over [`JS_TARGET`] times the baseline.
+    pub(super) fn missed(&self) -> Vec<&'static str> {
+        CASES
+            .into_iter()
+            .filter(|case| {
+                let sides = self.results.get(*case);
+                let median = |side| sides.and_then(|s| s.get(side)).map(|s: &Stats| s.median);
+                matches!((median("ours"), median("baseline")),
+                    (Some(o), Some(b)) if o > JS_TARGET_RATIO * b)
+            })
+            .collect()
+    }
 }
 
 /// With `ubrn` (peers_ubrn::deviation's bundle), uniffi-bindgen-react-native
