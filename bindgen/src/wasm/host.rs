@@ -246,6 +246,40 @@ pub fn future_exports(suffix: &str) -> (String, String, String) {
     )
 }
 
+/// UniFFI's continuation and the poll around it. A continuation called
+/// during its own future's poll (a future ready at once, or woken while
+/// polled) is answered by the poll's return value instead of a crossing into
+/// JS; one called later goes to the facade's `wake`. Polls nest (a foreign
+/// method may start and poll another future), so every poll in progress is
+/// kept, by its callback data.
+const CONTINUATION: &str = "\
+thread_local! {
+    static JB_POLLING: ::std::cell::RefCell<Vec<(u64, i8)>> = const { ::std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What a poll returns when its continuation has not run yet: the facade waits for `wake`.
+const JB_POLL_PENDING: i8 = -1;
+
+extern \"C\" fn jb_continuation(data: u64, poll: i8) {
+    let during_its_poll = JB_POLLING.with(|p| {
+        let mut polling = p.borrow_mut();
+        let found = polling.iter_mut().rev().find(|(d, _)| *d == data);
+        found.map(|(_, code)| *code = poll).is_some()
+    });
+    if !during_its_poll {
+        jb_host(|h| h.wake(data as f64, poll));
+    }
+}
+
+fn jb_poll(data: f64, poll: impl FnOnce(u64)) -> i8 {
+    let data = data as u64;
+    JB_POLLING.with(|p| p.borrow_mut().push((data, JB_POLL_PENDING)));
+    poll(data);
+    JB_POLLING.with(|p| p.borrow_mut().pop()).map_or(JB_POLL_PENDING, |(_, code)| code)
+}
+
+";
+
 /// Everything of the host, or an empty string for a crate without async
 /// callables or foreign traits. Also returns the externs it calls.
 pub fn print(
@@ -304,12 +338,12 @@ pub fn print(
     );
 
     if !futures.is_empty() {
-        out += "extern \"C\" fn jb_continuation(data: u64, poll: i8) {\n    jb_host(|h| h.wake(data as f64, poll));\n}\n\n";
+        out += CONTINUATION;
     }
     for f in &futures {
         let (poll, cancel, free) = future_exports(&f.suffix);
         out += &format!(
-            "#[wasm_bindgen]\npub fn {poll}(handle: f64, data: f64) {{\n    unsafe {{ {FFI}::{}(handle as u64, jb_continuation, data as u64) }}\n}}\n\n\
+            "#[wasm_bindgen]\npub fn {poll}(handle: f64, data: f64) -> i8 {{\n    jb_poll(data, |data| unsafe {{ {FFI}::{}(handle as u64, jb_continuation, data) }})\n}}\n\n\
              #[wasm_bindgen]\npub fn {cancel}(handle: f64) {{\n    unsafe {{ {FFI}::{}(handle as u64) }}\n}}\n\n\
              #[wasm_bindgen]\npub fn {free}(handle: f64) {{\n    unsafe {{ {FFI}::{}(handle as u64) }}\n}}\n\n",
             f.poll, f.cancel, f.free

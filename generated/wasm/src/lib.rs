@@ -596,19 +596,42 @@ pub fn uniffi_set_host(host: JbJoyousDeparturesHost) {
     };
 }
 
+thread_local! {
+    static JB_POLLING: ::std::cell::RefCell<Vec<(u64, i8)>> = const { ::std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What a poll returns when its continuation has not run yet: the facade waits for `wake`.
+const JB_POLL_PENDING: i8 = -1;
+
 extern "C" fn jb_continuation(data: u64, poll: i8) {
-    jb_host(|h| h.wake(data as f64, poll));
+    let during_its_poll = JB_POLLING.with(|p| {
+        let mut polling = p.borrow_mut();
+        let found = polling.iter_mut().rev().find(|(d, _)| *d == data);
+        found.map(|(_, code)| *code = poll).is_some()
+    });
+    if !during_its_poll {
+        jb_host(|h| h.wake(data as f64, poll));
+    }
+}
+
+fn jb_poll(data: f64, poll: impl FnOnce(u64)) -> i8 {
+    let data = data as u64;
+    JB_POLLING.with(|p| p.borrow_mut().push((data, JB_POLL_PENDING)));
+    poll(data);
+    JB_POLLING
+        .with(|p| p.borrow_mut().pop())
+        .map_or(JB_POLL_PENDING, |(_, code)| code)
 }
 
 #[wasm_bindgen]
-pub fn future_poll_rust_buffer(handle: f64, data: f64) {
-    unsafe {
+pub fn future_poll_rust_buffer(handle: f64, data: f64) -> i8 {
+    jb_poll(data, |data| unsafe {
         jb_ffi::ffi_joyous_departures_rust_future_poll_rust_buffer(
             handle as u64,
             jb_continuation,
-            data as u64,
+            data,
         )
-    }
+    })
 }
 
 #[wasm_bindgen]

@@ -203,6 +203,8 @@ function recoverFromTrap(trap: WebAssembly.RuntimeError): PanicError {
 
 /** UniFFI's poll results: the future is ready, or may make progress. */
 const POLL_READY = 0;
+/** The glue's poll result when the continuation did not run during the poll. */
+const POLL_PENDING = -1;
 
 interface Waiting {
   resolve(poll: number): void;
@@ -221,9 +223,13 @@ export function wake(data: number, poll: number): void {
   waiting.resolve(poll);
 }
 
-/** A Rust future's poll, cancel and free glue exports, by its result type. */
+/**
+ * A Rust future's poll, cancel and free glue exports, by its result type.
+ * `poll` returns what the continuation said if it ran during the poll, else
+ * `POLL_PENDING` (then `wake` will say it).
+ */
 export interface FutureFns {
-  poll(handle: number, data: number): void;
+  poll(handle: number, data: number): number;
   cancel(handle: number): void;
   free(handle: number): void;
 }
@@ -243,7 +249,8 @@ function abortError(signal: AbortSignal): Error {
 
 /**
  * Drives a Rust future with UniFFI's protocol: `start` makes it, each poll
- * waits for UniFFI's continuation (a promise, so the next poll runs in a
+ * gets UniFFI's continuation (from the poll itself when the future was ready
+ * at once, else through `wake`, a promise, so the next poll runs in a
  * microtask), `complete` reads its result, and it is freed in every case.
  * No timers and no executor: an idle future costs nothing.
  */
@@ -270,16 +277,18 @@ export async function callAsync<T>(
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
     for (;;) {
-      const poll = await new Promise<number>((resolve, reject) => {
-        const id = nextPoll++;
-        polls.set(id, { resolve, reject });
-        try {
-          fns.poll(handle, id);
-        } catch (e) {
-          polls.delete(id);
-          reject(liftError(e));
-        }
-      });
+      const id = nextPoll++;
+      let poll: number;
+      try {
+        poll = fns.poll(handle, id);
+      } catch (e) {
+        throw liftError(e);
+      }
+      // Ready during its poll: no promise to wait for. Woken during it: the
+      // next poll still waits a microtask, so a future that keeps waking
+      // itself cannot starve the event loop.
+      if (poll === POLL_PENDING) poll = await new Promise<number>((resolve, reject) => polls.set(id, { resolve, reject }));
+      else if (poll !== POLL_READY) poll = await poll;
       if (poll === POLL_READY) break;
     }
     if (signal?.aborted) throw abortError(signal);

@@ -1041,19 +1041,38 @@ pub fn uniffi_set_host(host: JbFixtureAsyncHost) {
     unsafe { jb_ffi::uniffi_fixture_async_fn_init_callback_vtable_store(&JB_VTABLE_STORE) };
 }
 
+thread_local! {
+    static JB_POLLING: ::std::cell::RefCell<Vec<(u64, i8)>> = const { ::std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What a poll returns when its continuation has not run yet: the facade waits for `wake`.
+const JB_POLL_PENDING: i8 = -1;
+
 extern "C" fn jb_continuation(data: u64, poll: i8) {
-    jb_host(|h| h.wake(data as f64, poll));
+    let during_its_poll = JB_POLLING.with(|p| {
+        let mut polling = p.borrow_mut();
+        let found = polling.iter_mut().rev().find(|(d, _)| *d == data);
+        found.map(|(_, code)| *code = poll).is_some()
+    });
+    if !during_its_poll {
+        jb_host(|h| h.wake(data as f64, poll));
+    }
+}
+
+fn jb_poll(data: f64, poll: impl FnOnce(u64)) -> i8 {
+    let data = data as u64;
+    JB_POLLING.with(|p| p.borrow_mut().push((data, JB_POLL_PENDING)));
+    poll(data);
+    JB_POLLING
+        .with(|p| p.borrow_mut().pop())
+        .map_or(JB_POLL_PENDING, |(_, code)| code)
 }
 
 #[wasm_bindgen]
-pub fn future_poll_rust_buffer(handle: f64, data: f64) {
-    unsafe {
-        jb_ffi::ffi_fixture_async_rust_future_poll_rust_buffer(
-            handle as u64,
-            jb_continuation,
-            data as u64,
-        )
-    }
+pub fn future_poll_rust_buffer(handle: f64, data: f64) -> i8 {
+    jb_poll(data, |data| unsafe {
+        jb_ffi::ffi_fixture_async_rust_future_poll_rust_buffer(handle as u64, jb_continuation, data)
+    })
 }
 
 #[wasm_bindgen]
@@ -1067,10 +1086,10 @@ pub fn future_free_rust_buffer(handle: f64) {
 }
 
 #[wasm_bindgen]
-pub fn future_poll_u64(handle: f64, data: f64) {
-    unsafe {
-        jb_ffi::ffi_fixture_async_rust_future_poll_u64(handle as u64, jb_continuation, data as u64)
-    }
+pub fn future_poll_u64(handle: f64, data: f64) -> i8 {
+    jb_poll(data, |data| unsafe {
+        jb_ffi::ffi_fixture_async_rust_future_poll_u64(handle as u64, jb_continuation, data)
+    })
 }
 
 #[wasm_bindgen]
@@ -1084,10 +1103,10 @@ pub fn future_free_u64(handle: f64) {
 }
 
 #[wasm_bindgen]
-pub fn future_poll_u32(handle: f64, data: f64) {
-    unsafe {
-        jb_ffi::ffi_fixture_async_rust_future_poll_u32(handle as u64, jb_continuation, data as u64)
-    }
+pub fn future_poll_u32(handle: f64, data: f64) -> i8 {
+    jb_poll(data, |data| unsafe {
+        jb_ffi::ffi_fixture_async_rust_future_poll_u32(handle as u64, jb_continuation, data)
+    })
 }
 
 #[wasm_bindgen]
@@ -1101,10 +1120,10 @@ pub fn future_free_u32(handle: f64) {
 }
 
 #[wasm_bindgen]
-pub fn future_poll_void(handle: f64, data: f64) {
-    unsafe {
-        jb_ffi::ffi_fixture_async_rust_future_poll_void(handle as u64, jb_continuation, data as u64)
-    }
+pub fn future_poll_void(handle: f64, data: f64) -> i8 {
+    jb_poll(data, |data| unsafe {
+        jb_ffi::ffi_fixture_async_rust_future_poll_void(handle as u64, jb_continuation, data)
+    })
 }
 
 #[wasm_bindgen]
