@@ -197,6 +197,15 @@ export const checks = [
     ok(e instanceof api.FixtureError.NotFound, `the JS rejection with a declared error reaches Rust as it, got ${e}`);
     eq(e.key, "missing", "its key");
   }],
+  ["a JS async method that awaits Rust futures, started while Rust polls the outer one", async (api) => {
+    const store = jsStore(api);
+    // The method's body starts inside Rust's poll of storeFetch, so these
+    // futures' first polls nest in it; each yields once (woken during its poll).
+    store.fetch = async (key) => `${key}:${await api.asyncDouble(21)}:${await api.asyncReverse("ab")}`;
+    eq(await api.storeFetch(store, "n"), "n=n:42:ba", "the outer future completes after the nested ones");
+    const both = await Promise.all([api.storeFetch(store, "p"), api.asyncDouble(4), api.storeFetch(store, "q")]);
+    deepEq(both, ["p=p:42:ba", 8, "q=q:42:ba"], "interleaved with other futures");
+  }],
   ["a JS async method that rejects with something else is the unexpected error", async (api) => {
     const store = jsStore(api);
     store.fetch = async () => { throw new TypeError("no network"); };
