@@ -96,8 +96,8 @@ async function profileSide(session, fn, awaited) {
 }
 
 await checkPeersAgree(ours, base);
-const all = { ...peerCases(ours, base), ...peerAsyncCases(ours, base) };
-const asyncNames = new Set(Object.keys(peerAsyncCases(ours, base)));
+const asyncCases = peerAsyncCases(ours, base);
+const all = { ...peerCases(ours, base), ...asyncCases };
 const session = new Session();
 session.connect();
 await session.post("Profiler.enable");
@@ -108,7 +108,7 @@ for (const name of wanted) {
   if (!sides) throw new Error(`peer-profile.mjs: no peer case ${JSON.stringify(name)}; the cases are ${Object.keys(all).join(", ")}`);
   cases[name] = {};
   for (const side of ["ours", "baseline"]) {
-    cases[name][side] = await profileSide(session, sides[side], asyncNames.has(name));
+    cases[name][side] = await profileSide(session, sides[side], name in asyncCases);
   }
 }
 session.disconnect();

@@ -177,15 +177,17 @@ pub fn run(ws: &Workspace, quick: bool) -> Result<()> {
     let peers_section = peers::peers_section(ws, &js, &[ours_peer, boltffi, ubrn])?;
 
     steps.start("peers-node");
-    let peers_node_timings =
-        peers_ours::node_timings(&peer_project, ubrn_bundle.as_deref(), quick)?;
-    let mut peers_node = peers_ours::section(&peers_node_timings)?;
+    let mut peers_node = peers_ours::section(&peers_ours::node_timings(
+        &peer_project,
+        ubrn_bundle.as_deref(),
+        quick,
+    )?)?;
     steps.start("peers-workerd");
     let peers_workerd =
         peers_ours::section(&peers_ours::workerd_timings(ws, &peer_project, quick)?)?;
 
     steps.start("peers-profile");
-    let missed = peers_node_timings.missed();
+    let missed = peers_ours::missed(&peers_node);
     if missed.is_empty() {
         eprintln!("   every peer case met its target in Node: nothing to profile");
     } else {
